@@ -1,0 +1,160 @@
+import { analyze, type Token } from './analyze.ts';
+import { TypoIndex } from './fuzzy.ts';
+import { isHangulWord, syllableCount, toChoseong, toJamo } from './hangul.ts';
+import { JamoTrie } from './jamo-trie.ts';
+import { LANGS, type KnowledgeBase, type Topic } from './topic.ts';
+
+export const FIELDS = ['alias', 'title', 'keyword', 'summary', 'body'] as const;
+export type Field = (typeof FIELDS)[number];
+
+const CURATED_FIELDS: Field[] = ['alias', 'title', 'keyword'];
+
+/** How much a match in each field says about the topic, for ranking (BM25F weights). */
+export const FIELD_WEIGHT: Record<Field, number> = { alias: 5, title: 3, keyword: 2.5, summary: 1.5, body: 1 };
+/** How strongly a match in each field shows the question is about the topic, for answer-or-stay-silent. */
+export const FIELD_EVIDENCE: Record<Field, number> = { alias: 0.55, title: 0.55, keyword: 0.55, summary: 0.5, body: 0.35 };
+/**
+ * A word that is a whole alias or keyword on its own (nginx, 충돌), or completes a multi-word one
+ * the question contains (environment variable), names the topic; a fragment of one (설정 in
+ * 보안 설정) only touches it.
+ */
+export const NAMED_EVIDENCE = 1;
+/** Length normalisation per field: short curated fields barely, prose fully. */
+const FIELD_B: Record<Field, number> = { alias: 0.2, title: 0.3, keyword: 0.2, summary: 0.5, body: 0.75 };
+const K1 = 1.2;
+
+export interface IndexedTopic {
+  topic: Topic;
+  tf: Record<Field, Map<string, number>>;
+  length: Record<Field, number>;
+  /** The topic's names as terms: its id and its first alias in each language (ports · port · 포트). */
+  names: string[][];
+  /** Terms that are a whole alias or keyword by themselves. */
+  standalone: Set<string>;
+}
+
+/** A multi-word alias or keyword ("address already in use"), matched as a run of query terms. */
+export interface Phrase {
+  terms: string[];
+  doc: number;
+  field: 'alias' | 'keyword';
+}
+
+export interface SearchIndex {
+  kb: KnowledgeBase;
+  docs: IndexedTopic[];
+  /** Number of topics each term occurs in. */
+  df: Map<string, number>;
+  avgLength: Record<Field, number>;
+  /** Multi-word aliases and keywords, per topic (same order as docs). */
+  phrasesByDoc: Phrase[][];
+  /** Korean terms of the curated fields (names, aliases, keywords), by jamo, for conjugated forms. */
+  hangulTerms: JamoTrie;
+  /** Terms of the curated fields: the words a question's inflected forms are matched against. */
+  curated: Set<string>;
+  typos: TypoIndex;
+  /** Initial consonants → Korean terms (ㅍㅌ → 포트). */
+  choseong: Map<string, string[]>;
+}
+
+function fieldTexts(topic: Topic): Record<Field, string[]> {
+  return {
+    alias: LANGS.flatMap((l) => topic.aliases[l]),
+    title: LANGS.map((l) => topic.title[l]),
+    keyword: LANGS.flatMap((l) => topic.keywords[l]),
+    summary: LANGS.map((l) => topic.summary[l]),
+    body: LANGS.map((l) => topic.body[l]),
+  };
+}
+
+export function termsOf(tokens: Token[]): string[] {
+  return tokens.flatMap((t) => [t.term, ...(t.implied ?? [])]);
+}
+
+/** Builds the search index over every topic of the knowledge base (both languages in one document). */
+export function buildIndex(kb: KnowledgeBase): SearchIndex {
+  const docs: IndexedTopic[] = [];
+  const df = new Map<string, number>();
+  const phrases: Phrase[] = [];
+  const totals = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
+  kb.topics.forEach((topic, doc) => {
+    const texts = fieldTexts(topic);
+    const tf = {} as Record<Field, Map<string, number>>;
+    const length = {} as Record<Field, number>;
+    const seen = new Set<string>();
+    const standalone = new Set<string>();
+    for (const field of FIELDS) {
+      const counts = new Map<string, number>();
+      let count = 0;
+      for (const text of texts[field]) {
+        const tokens = analyze(text);
+        const terms = termsOf(tokens);
+        if ((field === 'alias' || field === 'keyword') && tokens.length > 1) phrases.push({ terms: tokens.map((t) => t.term), doc, field });
+        if ((field === 'alias' || field === 'keyword') && tokens.length === 1) for (const term of terms) standalone.add(term);
+        for (const term of terms) {
+          counts.set(term, (counts.get(term) ?? 0) + 1);
+          seen.add(term);
+          count++;
+        }
+      }
+      tf[field] = counts;
+      length[field] = count;
+      totals[field] += count;
+    }
+    for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
+    const names = [topic.id.replace(/[-/]/g, ' '), ...LANGS.map((l) => topic.aliases[l][0] ?? '')]
+      .map((name) => termsOf(analyze(name)))
+      .filter((terms) => terms.length > 0);
+    docs.push({ topic, tf, length, names, standalone });
+  });
+  const avgLength = Object.fromEntries(FIELDS.map((f) => [f, totals[f] / Math.max(1, docs.length)])) as Record<Field, number>;
+
+  const curated = new Set<string>();
+  for (const doc of docs) for (const field of CURATED_FIELDS) for (const term of doc.tf[field].keys()) curated.add(term);
+  const hangulTerms = new JamoTrie();
+  const typos = new TypoIndex((length) => (length < 4 ? 0 : length < 8 ? 1 : 2));
+  const choseong = new Map<string, string[]>();
+  // Typos and conjugations are matched against the curated words only: prose has too many near neighbours.
+  for (const term of curated) {
+    if (isHangulWord(term)) {
+      const jamo = toJamo(term);
+      hangulTerms.add(jamo, term);
+      if (syllableCount(term) >= 2) typos.add(jamo, term);
+      const initials = toChoseong(term);
+      if (initials.length >= 2) choseong.set(initials, [...(choseong.get(initials) ?? []), term]);
+    } else if (/^[a-z]+$/.test(term)) {
+      typos.add(term, term);
+    }
+  }
+  const phrasesByDoc = docs.map((_, i) => phrases.filter((p) => p.doc === i));
+  return { kb, docs, df, avgLength, phrasesByDoc, hangulTerms, curated, typos, choseong };
+}
+
+/** BM25 inverse document frequency: rare terms weigh more. */
+export function idf(index: SearchIndex, df: number): number {
+  const n = index.docs.length;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** BM25F: field-weighted, length-normalised term frequency, saturated once for the whole topic. */
+export function termScore(index: SearchIndex, term: string, doc: IndexedTopic): number {
+  let weighted = 0;
+  for (const field of FIELDS) {
+    const count = doc.tf[field].get(term);
+    if (!count) continue;
+    // Names and keywords are sets: a word in five aliases is not five times the evidence.
+    const tf = CURATED_FIELDS.includes(field) ? 1 : count;
+    const norm = 1 - FIELD_B[field] + FIELD_B[field] * (doc.length[field] / (index.avgLength[field] || 1));
+    weighted += (FIELD_WEIGHT[field] * tf) / norm;
+  }
+  if (weighted === 0) return 0;
+  return idf(index, index.df.get(term) ?? 0) * ((weighted * (K1 + 1)) / (weighted + K1));
+}
+
+/** How directly this topic names a term (0 when absent); `inPhrase`: it completes one of the topic's phrases. */
+export function termEvidence(term: string, doc: IndexedTopic, inPhrase = false): number {
+  if (inPhrase || doc.standalone.has(term)) return NAMED_EVIDENCE;
+  let best = 0;
+  for (const field of FIELDS) if (doc.tf[field].has(term)) best = Math.max(best, FIELD_EVIDENCE[field]);
+  return best;
+}

@@ -1,0 +1,30 @@
+/** The two languages every topic is written in. */
+export type Lang = 'en' | 'ko';
+export const LANGS: readonly Lang[] = ['en', 'ko'];
+
+export type Localized<T> = Record<Lang, T>;
+
+/** One knowledge-base entry, as loaded from `knowledge/<id>.md`. */
+export interface Topic {
+  /** `ports`, or `<parent>/<sub>` for a sub-topic. */
+  id: string;
+  /** The parent id of a sub-topic, `null` for a top-level topic. */
+  parent: string | null;
+  title: Localized<string>;
+  summary: Localized<string>;
+  aliases: Localized<string[]>;
+  keywords: Localized<string[]>;
+  related: string[];
+  body: Localized<string>;
+  /** Path relative to the knowledge folder, for error messages. */
+  file: string;
+}
+
+export interface KnowledgeBase {
+  topics: Topic[];
+  byId: ReadonlyMap<string, Topic>;
+}
+
+export function topicTitle(topic: Topic, lang: Lang): string {
+  return topic.title[lang];
+}
