@@ -1,0 +1,37 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { detectLang, search } from '../knowledge/search.ts';
+import { noAnswerReply, suggestionsReply, topicReply } from '../replies/topic-reply.ts';
+import { addressingOf, hidden, withAddressing } from './shared-options.ts';
+import { optionText, type Command } from './types.ts';
+
+export const askCommand: Command = {
+  name: 'ask',
+  definition: withAddressing(
+    new SlashCommandBuilder()
+      .setName('ask')
+      .setNameLocalizations({ ko: '질문' })
+      .setDescription('Ask a DevOps question in your own words (Korean or English)')
+      .setDescriptionLocalizations({ ko: 'DevOps 질문을 편하게 물어보세요(한국어·영어)' })
+      .addStringOption((o) =>
+        o
+          .setName('question')
+          .setNameLocalizations({ ko: '질문' })
+          .setDescription('e.g. "address already in use", "0.0.0.0 뜻"')
+          .setDescriptionLocalizations({ ko: '예: "포트 충돌 해결", "what is 0.0.0.0"' })
+          .setRequired(true)
+          .setMaxLength(500),
+      ),
+  ).toJSON(),
+
+  execute(request, ctx) {
+    const { targetUserId, hide } = addressingOf(request);
+    const address = targetUserId ? { targetUserId } : {};
+    const question = optionText(request, 'question');
+    // The question's own script decides the language of the answer; the locale only breaks ties.
+    const lang = /[\uAC00-\uD7A3\u3131-\u318E]/.test(question) ? 'ko' : /[a-z]/i.test(question) ? detectLang(question) : request.lang;
+    const result = search(ctx.index, question, lang);
+    if (result.answer) return hidden(topicReply(result.answer, lang, ctx.kb, address), hide);
+    if (result.outcome === 'suggest') return hidden(suggestionsReply(result.candidates, lang, address), hide);
+    return noAnswerReply(lang);
+  },
+};

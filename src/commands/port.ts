@@ -1,0 +1,43 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { parsePort } from '../ports/parse-port.ts';
+import { portErrorReply, portReply } from '../replies/port-reply.ts';
+import type { Command } from './types.ts';
+
+export const portCommand: Command = {
+  name: 'port',
+  definition: new SlashCommandBuilder()
+    .setName('port')
+    .setNameLocalizations({ ko: '포트' })
+    .setDescription("What a port is for, and whether something uses it on the bot's host (read-only)")
+    .setDescriptionLocalizations({ ko: '포트의 보통 용도와, 봇 호스트에서 누가 쓰고 있는지 확인합니다(읽기 전용)' })
+    .addIntegerOption((o) =>
+      o
+        .setName('number')
+        .setNameLocalizations({ ko: '번호' })
+        .setDescription('Port number, 1-65535')
+        .setDescriptionLocalizations({ ko: '포트 번호, 1~65535' })
+        .setMinValue(1)
+        .setMaxValue(65535)
+        .setRequired(true)
+        .setAutocomplete(true),
+    )
+    .toJSON(),
+
+  async execute(request, ctx) {
+    const parsed = parsePort(request.options.number);
+    if (!parsed.ok) return portErrorReply(parsed.problem, parsed.input, request.lang);
+    return portReply(await ctx.lookupPort(parsed.port), request.lang, ctx.kb);
+  },
+
+  /** Well-known ports whose number starts with what is typed (or whose name matches it). */
+  autocomplete(focused, request, ctx) {
+    const typed = focused.value.trim().toLowerCase();
+    const matches = [...ctx.services.values()].filter(
+      (s) => !typed || String(s.port).startsWith(typed) || s.name.toLowerCase().includes(typed),
+    );
+    return matches.slice(0, 25).map((s) => {
+      const name = `${s.port} — ${s.name}: ${s.description[request.lang]}`;
+      return { name: name.length > 100 ? `${name.slice(0, 99)}…` : name, value: String(s.port) };
+    });
+  },
+};

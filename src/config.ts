@@ -1,0 +1,88 @@
+/** Configuration from the environment, validated once at start; problems are reported all together. */
+export interface Config {
+  discordToken: string | null;
+  discordClientId: string | null;
+  discordGuildId: string | null;
+  /** REST base, e.g. https://discord.com/api (or a local fake Discord in tests). */
+  discordApiUrl: string;
+  qaChannels: Set<string>;
+  logLevel: LogLevel;
+  showProcessNames: boolean;
+  /** Channel Q&A: answers per user and per channel within one minute. */
+  rateLimitPerUser: number;
+  rateLimitPerChannel: number;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`configuration problem(s):\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const text = (name: string) => {
+    const value = env[name]?.trim();
+    return value ? value : null;
+  };
+  const snowflake = (name: string) => {
+    const value = text(name);
+    if (value && !SNOWFLAKE.test(value)) problems.push(`${name} must be a Discord id (17-20 digits), got "${value.slice(0, 30)}"`);
+    return value;
+  };
+  const token = text('DISCORD_TOKEN');
+  // Never echo the token itself: a malformed one is described, not shown.
+  if (token && !/^[\w.-]{20,}$/.test(token)) problems.push('DISCORD_TOKEN does not look like a bot token (letters, digits, "." "-" "_")');
+
+  const apiUrl = text('DISCORD_API_URL') ?? 'https://discord.com/api';
+  try {
+    const url = new URL(apiUrl);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
+  } catch {
+    problems.push(`DISCORD_API_URL must be an http(s) URL, got "${apiUrl.slice(0, 60)}"`);
+  }
+
+  const qaChannels = new Set<string>();
+  for (const id of (text('QA_CHANNELS') ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (SNOWFLAKE.test(id)) qaChannels.add(id);
+    else problems.push(`QA_CHANNELS must be comma-separated channel ids, "${id.slice(0, 30)}" is not one`);
+  }
+
+  const level = (text('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel;
+  if (!LOG_LEVELS.includes(level)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  const flag = (name: string, fallback: boolean) => {
+    const value = text(name)?.toLowerCase();
+    if (value === undefined || value === null) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+    if (['0', 'false', 'no', 'off'].includes(value)) return false;
+    problems.push(`${name} must be true or false`);
+    return fallback;
+  };
+  const count = (name: string, fallback: number) => {
+    const value = text(name);
+    if (value === null) return fallback;
+    if (!/^\d{1,4}$/.test(value) || Number(value) < 1) problems.push(`${name} must be a whole number from 1 to 9999`);
+    return Number(value) || fallback;
+  };
+
+  const config: Config = {
+    discordToken: token,
+    discordClientId: snowflake('DISCORD_CLIENT_ID'),
+    discordGuildId: snowflake('DISCORD_GUILD_ID'),
+    discordApiUrl: apiUrl.replace(/\/+$/, ''),
+    qaChannels,
+    logLevel: LOG_LEVELS.includes(level) ? level : 'info',
+    showProcessNames: flag('PORT_LOOKUP_SHOW_PROCESS', true),
+    rateLimitPerUser: count('QA_RATE_PER_USER', 3),
+    rateLimitPerChannel: count('QA_RATE_PER_CHANNEL', 10),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,36 @@
+import type { PortReport } from './lookup.ts';
+
+/** What a lookup means for the person asking; each points to the knowledge topic that explains it. */
+export type HintCode =
+  | 'in-use'
+  | 'exposed'
+  | 'dual-stack'
+  | 'loopback-only'
+  | 'specific-address'
+  | 'free'
+  | 'privileged'
+  | 'ephemeral'
+  | 'owner-unseen'
+  | 'probe-only';
+
+export interface Hint {
+  code: HintCode;
+  topic: string;
+}
+
+export function hintsFor(report: PortReport): Hint[] {
+  const hints: Hint[] = [];
+  const add = (code: HintCode, topic: string) => hints.push({ code, topic });
+  const { listeners } = report;
+  if (report.inUse) add('in-use', 'port-conflict');
+  if (listeners.some((l) => l.scope === 'all')) add('exposed', 'bind-all-interfaces');
+  if (listeners.some((l) => l.dualStack)) add('dual-stack', 'bind-all-interfaces/ipv6');
+  if (report.inUse && listeners.every((l) => l.scope === 'loopback')) add('loopback-only', 'localhost');
+  if (listeners.some((l) => l.scope === 'specific')) add('specific-address', 'lan-ip');
+  if (!report.inUse) add('free', 'flask-run-options');
+  if (report.range.privileged && !report.botMayBind) add('privileged', 'ports/privileged');
+  if (report.range.ephemeral) add('ephemeral', 'ports');
+  if (!report.ownersHidden && listeners.some((l) => l.pid === null)) add('owner-unseen', 'network-diagnostics');
+  if (report.certainty === 'probe') add('probe-only', 'network-diagnostics');
+  return hints;
+}

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { Lang, Localized } from '../knowledge/topic.ts';
+import { MAX_PORT, MIN_PORT } from './parse-port.ts';
+
+export const DEFAULT_SERVICES_FILE = fileURLToPath(new URL('../../knowledge/services.yaml', import.meta.url));
+
+export interface Service {
+  port: number;
+  protocol: 'tcp' | 'udp' | 'both';
+  name: string;
+  description: Localized<string>;
+  note: Localized<string> | null;
+}
+
+export type ServiceTable = ReadonlyMap<number, Service>;
+
+/** Loads the table of usual services; a bad entry stops start-up with its position and problem. */
+export function loadServices(file: string = DEFAULT_SERVICES_FILE): ServiceTable {
+  const entries: unknown = parseYaml(fs.readFileSync(file, 'utf8'));
+  if (!Array.isArray(entries)) throw new Error(`${file}: must be a list of services`);
+  const table = new Map<number, Service>();
+  const problems: string[] = [];
+  entries.forEach((entry: Record<string, unknown>, i) => {
+    const where = `${file}: entry ${i + 1}`;
+    const port = entry?.port;
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < MIN_PORT || port > MAX_PORT) {
+      problems.push(`${where}: "port" must be a whole number from 1 to 65535`);
+      return;
+    }
+    if (table.has(port)) problems.push(`${where}: port ${port} is listed twice`);
+    const protocol = entry.protocol;
+    if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'both') problems.push(`${where}: "protocol" must be tcp, udp or both`);
+    const text = (key: string) => (typeof entry[key] === 'string' && (entry[key] as string).trim() ? (entry[key] as string).trim() : null);
+    const [name, en, ko] = [text('name'), text('en'), text('ko')];
+    if (!name || !en || !ko) problems.push(`${where}: "name", "en" and "ko" are required texts`);
+    const [noteEn, noteKo] = [text('note_en'), text('note_ko')];
+    if (Boolean(noteEn) !== Boolean(noteKo)) problems.push(`${where}: give both note_en and note_ko, or neither`);
+    table.set(port, {
+      port,
+      protocol: protocol as Service['protocol'],
+      name: name ?? '',
+      description: { en: en ?? '', ko: ko ?? '' },
+      note: noteEn && noteKo ? { en: noteEn, ko: noteKo } : null,
+    });
+  });
+  if (problems.length) throw new Error(`services table has ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`);
+  return table;
+}
+
+export type RangeClass = 'well-known' | 'registered' | 'dynamic';
+
+/** IANA's split: 0-1023 well-known (system), 1024-49151 registered, 49152-65535 dynamic/private. */
+export function rangeClass(port: number): RangeClass {
+  if (port <= 1023) return 'well-known';
+  if (port <= 49151) return 'registered';
+  return 'dynamic';
+}
+
+export function serviceJson(service: Service, lang: Lang = 'en') {
+  return { name: service.name, protocol: service.protocol, description: service.description[lang], note: service.note?.[lang] ?? null };
+}

@@ -1,0 +1,70 @@
+import type { KnowledgeBase, Lang, Topic } from '../knowledge/topic.ts';
+import type { Candidate } from '../knowledge/search.ts';
+import { LIMITS, truncate } from './limits.ts';
+import { tablesToLists } from './markdown.ts';
+import { COLORS, type ActionRow, type Reply, type SelectMenu } from './reply.ts';
+
+export const RELATED_MENU_ID = 'topic:open';
+
+export interface AddressOptions {
+  /** A user the answer is addressed to: named at the top and the only one who may be pinged. */
+  targetUserId?: string;
+}
+
+/** One knowledge topic as a Discord-ready reply, in the asker's language, with its related topics. */
+export function topicReply(topic: Topic, lang: Lang, kb: KnowledgeBase, options: AddressOptions = {}): Reply {
+  const related = topic.related.map((id) => kb.byId.get(id)).filter((t): t is Topic => Boolean(t));
+  const embed = {
+    title: truncate(topic.title[lang], LIMITS.embedTitle),
+    description: truncate(tablesToLists(topic.body[lang]), LIMITS.embedDescription),
+    color: COLORS.topic,
+    fields: related.length
+      ? [{ name: lang === 'ko' ? '관련 주제' : 'Related topics', value: truncate(related.map((t) => `• ${t.title[lang]} — \`/explain ${t.id}\``).join('\n'), LIMITS.fieldValue) }]
+      : [],
+    footer: `/explain ${topic.id}`,
+  };
+  const components: ActionRow[] = related.length ? [[topicMenu(related, lang, lang === 'ko' ? '관련 주제 열기' : 'Open a related topic')]] : [];
+  return addressed({ embeds: [embed], components }, options);
+}
+
+/** "Did you mean": the best candidates, each with its one-line summary, and a menu to open one. */
+export function suggestionsReply(candidates: Candidate[], lang: Lang, options: AddressOptions = {}): Reply {
+  const topics = candidates.map((c) => c.topic);
+  const lines = topics.map((t) => `• **${t.title[lang]}** — ${t.summary[lang]}`);
+  const embed = {
+    title: lang === 'ko' ? '혹시 이 주제를 찾으시나요?' : 'Did you mean one of these?',
+    description: truncate(lines.join('\n'), LIMITS.embedDescription),
+    color: COLORS.suggest,
+    footer: lang === 'ko' ? '메뉴에서 고르거나 /explain <주제>로 여세요.' : 'Pick one below, or open it with /explain <topic>.',
+  };
+  return addressed({ embeds: [embed], components: [[topicMenu(topics, lang, lang === 'ko' ? '주제 고르기' : 'Choose a topic')]] }, options);
+}
+
+/** The honest answer when the notes do not cover a question. */
+export function noAnswerReply(lang: Lang): Reply {
+  return {
+    content:
+      lang === 'ko'
+        ? '그 질문에 대한 노트가 아직 없습니다. `/explain`으로 주제를 둘러보거나 `/help`를 보세요.'
+        : "I have no notes on that yet. Browse the topics with `/explain`, or see `/help`.",
+    ephemeral: true,
+  };
+}
+
+function topicMenu(topics: Topic[], lang: Lang, placeholder: string): SelectMenu {
+  return {
+    type: 'select',
+    customId: RELATED_MENU_ID,
+    placeholder,
+    options: topics.slice(0, LIMITS.selectOptions).map((t) => ({
+      label: truncate(t.title[lang], LIMITS.selectLabel),
+      value: t.id,
+      description: truncate(t.summary[lang], LIMITS.selectDescription),
+    })),
+  };
+}
+
+function addressed(reply: Reply, { targetUserId }: AddressOptions): Reply {
+  if (!targetUserId || !/^\d{1,20}$/.test(targetUserId)) return reply;
+  return { ...reply, content: `<@${targetUserId}>`, mentionUserIds: [targetUserId] };
+}

@@ -1,0 +1,46 @@
+import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
+import { fitReply } from '../../replies/limits.ts';
+import type { ActionRow, Reply } from '../../replies/reply.ts';
+
+/** Never @everyone, @here or roles; users only when the reply names them (the /explain target). */
+export function allowedMentionsFor(reply: Reply) {
+  return { parse: [] as [], users: reply.mentionUserIds ?? [], roles: [] as string[], repliedUser: false };
+}
+
+const BUTTON_STYLE = { primary: ButtonStyle.Primary, secondary: ButtonStyle.Secondary, danger: ButtonStyle.Danger } as const;
+
+function rowJson(row: ActionRow): APIActionRowComponent<APIComponentInMessageActionRow> {
+  return {
+    type: ComponentType.ActionRow,
+    components: row.map((item) =>
+      item.type === 'button'
+        ? { type: ComponentType.Button, custom_id: item.customId, label: item.label, style: BUTTON_STYLE[item.style] }
+        : { type: ComponentType.StringSelect, custom_id: item.customId, placeholder: item.placeholder, options: item.options },
+    ),
+  } as APIActionRowComponent<APIComponentInMessageActionRow>;
+}
+
+function embedJson(reply: Reply): APIEmbed[] {
+  return (reply.embeds ?? []).map((e) => ({
+    ...(e.title ? { title: e.title } : {}),
+    ...(e.description ? { description: e.description } : {}),
+    ...(e.color !== undefined ? { color: e.color } : {}),
+    ...(e.fields?.length ? { fields: e.fields.map((f) => ({ name: f.name, value: f.value, inline: f.inline ?? false })) } : {}),
+    ...(e.footer ? { footer: { text: e.footer } } : {}),
+  }));
+}
+
+/** A transport-neutral reply as discord.js message options, cut to Discord's limits on the way out. */
+export function toDiscordMessage(input: Reply) {
+  const reply = fitReply(input);
+  return {
+    content: reply.content ?? '',
+    embeds: embedJson(reply),
+    components: (reply.components ?? []).map(rowJson),
+    allowedMentions: allowedMentionsFor(reply),
+  };
+}
+
+export function toInteractionReply(input: Reply) {
+  return { ...toDiscordMessage(input), ...(input.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) };
+}
