@@ -28,8 +28,13 @@ export function isChoseongQuery(text: string): boolean {
  */
 export function qwertyToHangul(text: string): string | null {
   if (!/^[a-zA-Z]{2,}$/.test(text)) return null;
-  const converted = convertQwertyToHangul(text);
-  return isHangulWord(converted) ? converted : null;
+  try {
+    const converted = convertQwertyToHangul(text);
+    return isHangulWord(converted) ? converted : null;
+  } catch {
+    // es-hangul throws on letter runs that cannot form syllables (e.g. "localhost"): not Hangul, then.
+    return null;
+  }
 }
 
 export function syllableCount(text: string): number {

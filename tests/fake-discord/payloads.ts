@@ -1,0 +1,151 @@
+/** Discord payloads as the real API sends them, for the fake gateway and the tests that drive it. */
+
+export const APPLICATION_ID = '100000000000000001';
+export const BOT_USER = { id: APPLICATION_ID, username: 'devops-bot', discriminator: '0', global_name: null, avatar: null, bot: true };
+export const USER = { id: '300000000000000001', username: 'alice', discriminator: '0', global_name: 'Alice', avatar: null };
+export const OTHER_USER = { id: '300000000000000002', username: 'bob', discriminator: '0', global_name: 'Bob', avatar: null };
+export const OTHER_BOT = { id: '300000000000000009', username: 'ci-bot', discriminator: '0', global_name: null, avatar: null, bot: true };
+
+export const QA_CHANNEL_ID = '400000000000000001';
+export const CHAT_CHANNEL_ID = '400000000000000002';
+
+export const GUILD = {
+  id: '500000000000000001',
+  name: 'Team',
+  icon: null,
+  owner_id: USER.id,
+  afk_timeout: 300,
+  verification_level: 0,
+  default_message_notifications: 0,
+  explicit_content_filter: 0,
+  mfa_level: 0,
+  nsfw_level: 0,
+  premium_tier: 0,
+  system_channel_flags: 0,
+  preferred_locale: 'en-US',
+  features: [],
+  roles: [{ id: '500000000000000001', name: '@everyone', color: 0, hoist: false, position: 0, permissions: '0', managed: false, mentionable: false, flags: 0 }],
+  emojis: [],
+  stickers: [],
+  members: [],
+  voice_states: [],
+  presences: [],
+  threads: [],
+  stage_instances: [],
+  guild_scheduled_events: [],
+  soundboard_sounds: [],
+  member_count: 3,
+  large: false,
+  unavailable: false,
+  joined_at: '2026-01-01T00:00:00.000Z',
+  channels: [
+    { id: QA_CHANNEL_ID, type: 0, name: 'devops-qa', position: 0, permission_overwrites: [], guild_id: '500000000000000001', parent_id: null, nsfw: false },
+    { id: CHAT_CHANNEL_ID, type: 0, name: 'general', position: 1, permission_overwrites: [], guild_id: '500000000000000001', parent_id: null, nsfw: false },
+  ],
+};
+
+let counter = 0;
+const nextId = () => `7${String(Date.now()).slice(-9)}${String(++counter).padStart(8, '0')}`;
+
+function member(user: typeof USER) {
+  return { user, roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '2248473465835073', nick: null, avatar: null };
+}
+
+interface InteractionOptions {
+  locale?: string;
+  user?: typeof USER;
+  token?: string;
+  channelId?: string;
+}
+
+function base(type: number, data: unknown, o: InteractionOptions) {
+  const channelId = o.channelId ?? CHAT_CHANNEL_ID;
+  return {
+    id: nextId(),
+    application_id: APPLICATION_ID,
+    type,
+    data,
+    guild_id: GUILD.id,
+    channel: { id: channelId, type: 0, guild_id: GUILD.id, name: 'general' },
+    channel_id: channelId,
+    member: member(o.user ?? USER),
+    token: o.token ?? `token-${nextId()}`,
+    version: 1,
+    app_permissions: '2248473465835073',
+    locale: o.locale ?? 'en-US',
+    guild_locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: { '0': GUILD.id },
+    context: 0,
+    attachment_size_limit: 10485760,
+  };
+}
+
+export type OptionInput = { name: string; type: number; value: string | number | boolean; focused?: boolean };
+
+/** A slash command as Discord sends it (INTERACTION_CREATE type 2, chat input). */
+export function chatInput(name: string, options: OptionInput[] = [], o: InteractionOptions = {}) {
+  const users = options.filter((opt) => opt.type === 6).map((opt) => [String(opt.value), { ...OTHER_USER, id: String(opt.value) }]);
+  return base(2, { id: '200000000000000001', name, type: 1, options, ...(users.length ? { resolved: { users: Object.fromEntries(users) } } : {}) }, o);
+}
+
+/** Autocomplete while typing an option (type 4); the focused option carries `focused: true`. */
+export function autocomplete(name: string, options: OptionInput[], o: InteractionOptions = {}) {
+  return base(4, { id: '200000000000000001', name, type: 1, options }, o);
+}
+
+/** A click on a button (component type 2) or a choice in a string select (type 3) on `message`. */
+export function component(customId: string, message: unknown, o: InteractionOptions & { values?: string[] } = {}) {
+  const data = o.values ? { custom_id: customId, component_type: 3, values: o.values } : { custom_id: customId, component_type: 2 };
+  return { ...base(3, data, o), message };
+}
+
+/** A user's message in a guild channel (MESSAGE_CREATE). */
+export function userMessage(content: string, o: { channelId?: string; author?: typeof USER & { bot?: boolean }; mentionsBot?: boolean } = {}) {
+  const author = o.author ?? USER;
+  const mentions = o.mentionsBot ? [BOT_USER] : [];
+  return {
+    id: nextId(),
+    channel_id: o.channelId ?? CHAT_CHANNEL_ID,
+    guild_id: GUILD.id,
+    author,
+    member: { roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+    content: o.mentionsBot ? `<@${BOT_USER.id}> ${content}` : content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: /@everyone|@here/.test(content),
+    mentions,
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+    components: [],
+  };
+}
+
+/** The message object Discord returns when the bot posts (what the fake answers to POST /channels/:id/messages). */
+export function botMessage(id: string, channelId: string, body: any) {
+  return {
+    id,
+    channel_id: channelId,
+    guild_id: GUILD.id,
+    author: BOT_USER,
+    content: body?.content ?? '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: body?.embeds ?? [],
+    components: body?.components ?? [],
+    pinned: false,
+    type: body?.message_reference ? 19 : 0,
+    flags: 0,
+    ...(body?.message_reference ? { message_reference: body.message_reference } : {}),
+  };
+}

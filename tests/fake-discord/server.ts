@@ -1,0 +1,201 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { BOT_USER, APPLICATION_ID, GUILD, botMessage } from './payloads.ts';
+
+/** A request the bot made to the fake REST API. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: any;
+  at: number;
+}
+
+interface Session {
+  id: string;
+  shard: [number, number];
+  intents: number;
+  socket: WebSocket | null;
+  seq: number;
+  /** Every dispatch sent in this session, for replay on RESUME. */
+  log: Array<{ s: number; t: string; d: unknown }>;
+}
+
+/**
+ * A fake Discord on loopback that speaks the real protocol: the REST API under /api/v10
+ * (gateway discovery, interaction callbacks, channel messages, webhooks, command registration)
+ * and the gateway over WebSocket (HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME).
+ * Tests dispatch events and assert on the REST calls the real discord.js Client makes back.
+ */
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  readonly identifies: Array<{ token: string; intents: number; shard: [number, number] }> = [];
+  readonly resumes: string[] = [];
+  private readonly sessions = new Map<string, Session>();
+  private readonly waiters: Array<{ match: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
+  private readonly http = http.createServer((req, res) => void this.handleHttp(req, res));
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private messageCounter = 0;
+  private sessionCounter = 0;
+  port = 0;
+  /** Shards the gateway tells clients to use (GET /gateway/bot). */
+  recommendedShards = 1;
+
+  async start(): Promise<this> {
+    this.http.on('upgrade', (req, socket, head) => {
+      if (!req.url?.startsWith('/gateway')) return socket.destroy();
+      this.wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws));
+    });
+    await new Promise<void>((resolve) => this.http.listen(0, '127.0.0.1', resolve));
+    this.port = (this.http.address() as AddressInfo).port;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  /** Sessions that have identified and are connected now. */
+  get connectedShards(): number[] {
+    return [...this.sessions.values()].filter((s) => s.socket).map((s) => s.shard[0]);
+  }
+
+  /** Sends a gateway dispatch to the shard that owns the guild (all connected shards if none is given). */
+  dispatch(t: string, d: unknown, shard?: number): void {
+    for (const session of this.sessions.values()) {
+      if (shard !== undefined && session.shard[0] !== shard) continue;
+      this.send(session, t, d);
+    }
+  }
+
+  /** Waits for a REST call matching the predicate (including ones already made since `since`). */
+  waitForRequest(match: (r: RecordedRequest) => boolean, timeoutMs = 5000, since = 0): Promise<RecordedRequest> {
+    const done = this.requests.find((r) => r.at >= since && match(r));
+    if (done) return Promise.resolve(done);
+    return new Promise((resolve, reject) => {
+      const waiter = { match, resolve: (r: RecordedRequest) => { clearTimeout(timer); resolve(r); } };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error(`no matching request within ${timeoutMs} ms; saw: ${this.requests.map((r) => `${r.method} ${r.path}`).join(', ')}`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Drops every gateway connection abnormally (no close frame), as a network failure would. */
+  dropConnections(): void {
+    for (const session of this.sessions.values()) {
+      session.socket?.terminate();
+      session.socket = null;
+    }
+  }
+
+  private send(session: Session, t: string, d: unknown): void {
+    session.seq += 1;
+    session.log.push({ s: session.seq, t, d });
+    session.socket?.send(JSON.stringify({ op: 0, t, s: session.seq, d }));
+  }
+
+  private onConnection(ws: WebSocket): void {
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
+    ws.on('message', (raw) => {
+      const packet = JSON.parse(String(raw)) as { op: number; d: any };
+      if (packet.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      else if (packet.op === 2) this.identify(ws, packet.d);
+      else if (packet.op === 6) this.resume(ws, packet.d);
+    });
+  }
+
+  private identify(ws: WebSocket, d: { token: string; intents: number; shard?: [number, number] }): void {
+    const shard = d.shard ?? [0, 1];
+    this.identifies.push({ token: d.token, intents: d.intents, shard });
+    const session: Session = { id: `session-${++this.sessionCounter}`, shard, intents: d.intents, socket: ws, seq: 0, log: [] };
+    this.sessions.set(session.id, session);
+    const ownsGuild = Number((BigInt(GUILD.id) >> 22n) % BigInt(shard[1])) === shard[0];
+    this.send(session, 'READY', {
+      v: 10,
+      user: BOT_USER,
+      guilds: ownsGuild ? [{ id: GUILD.id, unavailable: true }] : [],
+      session_id: session.id,
+      resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
+      shard,
+      application: { id: APPLICATION_ID, flags: 0 },
+    });
+    if (ownsGuild) this.send(session, 'GUILD_CREATE', GUILD);
+    ws.on('close', () => {
+      if (session.socket === ws) session.socket = null;
+    });
+  }
+
+  private resume(ws: WebSocket, d: { session_id: string; seq: number }): void {
+    const session = this.sessions.get(d.session_id);
+    if (!session) {
+      ws.send(JSON.stringify({ op: 9, d: false }));
+      return;
+    }
+    this.resumes.push(session.id);
+    session.socket = ws;
+    for (const missed of session.log.filter((e) => e.s > d.seq)) ws.send(JSON.stringify({ op: 0, ...missed }));
+    this.send(session, 'RESUMED', {});
+    ws.on('close', () => {
+      if (session.socket === ws) session.socket = null;
+    });
+  }
+
+  private async handleHttp(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: any = null;
+    if (text) body = (req.headers['content-type'] ?? '').includes('application/json') ? JSON.parse(text) : text;
+    const path = url.pathname.replace(/^\/api\/v10/, '');
+    const record: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers, body, at: Date.now() };
+    this.requests.push(record);
+    for (const waiter of [...this.waiters]) {
+      if (waiter.match(record)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(record);
+      }
+    }
+    const json = (status: number, payload?: unknown) => {
+      res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
+      res.end(payload === undefined ? undefined : JSON.stringify(payload));
+    };
+    const botAuth = req.headers.authorization?.startsWith('Bot ');
+    if (req.method === 'GET' && path === '/gateway/bot') {
+      if (!botAuth) return json(401, { message: '401: Unauthorized', code: 0 });
+      return json(200, {
+        url: `ws://127.0.0.1:${this.port}/gateway`,
+        shards: this.recommendedShards,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 16 },
+      });
+    }
+    let m: RegExpExecArray | null;
+    if (req.method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
+      if (m[2] === 'expired-token') return json(404, { message: 'Unknown interaction', code: 10062 });
+      return url.searchParams.get('with_response') === 'true' ? json(200, { interaction: { id: m[1], type: 2 } }) : json(204);
+    }
+    if (req.method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      return json(200, botMessage(String(++this.messageCounter).padStart(18, '9'), m[1]!, body));
+    }
+    if (req.method === 'DELETE' && /^\/channels\/\d+\/messages\/\d+$/.test(path)) return json(204);
+    if (req.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) {
+      return json(200, botMessage(String(++this.messageCounter).padStart(18, '9'), GUILD.channels[0]!.id, body));
+    }
+    if (req.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      if (!botAuth) return json(401, { message: '401: Unauthorized', code: 0 });
+      return json(200, (body as any[]).map((c, i) => ({ ...c, id: `2000000000000000${String(i).padStart(2, '0')}`, application_id: APPLICATION_ID, version: '1' })));
+    }
+    json(404, { message: '404: Not Found', code: 0 });
+  }
+}

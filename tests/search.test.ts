@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { search } from '../src/knowledge/search.ts';
+import { sharedContext } from './helpers/bot.ts';
+
+const { index, autocomplete } = sharedContext();
+const answer = (q: string) => search(index, q).answer?.id ?? null;
+const family = (id: string | null) => id?.split('/')[0] ?? null;
+
+describe('three outcomes', () => {
+  it('answers confidently when a topic covers the question', () => {
+    const result = search(index, 'address already in use');
+    expect(result.outcome).toBe('answer');
+    expect(result.answer?.id).toBe('port-conflict');
+    expect(result.candidates[0]?.topic.id).toBe('port-conflict');
+  });
+
+  it('offers "did you mean" when a question only touches topics', () => {
+    const result = search(index, 'docker compose volume mount');
+    expect(result.answer).toBeNull();
+    expect(result.outcome).toBe('suggest');
+    expect(result.candidates.map((c) => c.topic.id)).toContain('bind-all-interfaces/docker');
+  });
+
+  it('stays silent on chatter and out-of-scope questions', () => {
+    for (const q of ['ㅋㅋㅋ', '점심 뭐 먹을까요', 'thanks!', 'kubernetes pod crashloopbackoff', 'git rebase vs merge']) {
+      const result = search(index, q);
+      expect(result.answer, q).toBeNull();
+      expect(result.outcome, q).not.toBe('answer');
+    }
+  });
+
+  it('ranks candidates best first, at most five, with scores between 0 and 1', () => {
+    const { candidates } = search(index, '포트');
+    expect(candidates.length).toBeLessThanOrEqual(5);
+    for (let i = 1; i < candidates.length; i++) expect(candidates[i - 1]!.score).toBeGreaterThanOrEqual(candidates[i]!.score * 0.999 - 0.2);
+    for (const c of candidates) expect(c.score).toBeGreaterThan(0), expect(c.score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('what users type', () => {
+  it('reads Korean with particles and endings', () => {
+    expect(family(answer('포트가 충돌했어요'))).toBe('port-conflict');
+    expect(answer('로컬호스트가 뭐예요?')).toBe('localhost');
+  });
+
+  it('forgives jamo-level typos', () => {
+    expect(family(answer('포투 충돓'))).toBe('port-conflict');
+    expect(answer('플라스크 라우팅')).toBe('flask');
+  });
+
+  it('reads Hangul typed in English keyboard mode', () => {
+    expect(family(answer('cndehf'))).toBe('port-conflict'); // 충돌
+    expect(family(answer('vhxm qjsgh'))).toBe('ports'); // 포트 번호
+  });
+
+  it('understands pasted error messages', () => {
+    expect(family(answer('OSError: [Errno 98] Address already in use'))).toBe('port-conflict');
+    expect(family(answer('Error: listen EADDRINUSE: address already in use :::3000'))).toBe('port-conflict');
+    expect(family(answer('Port 5000 is in use by another program. Either identify and stop that program, or start the server with a different port.'))).toBe('port-conflict');
+    expect(family(answer('PermissionError: [Errno 13] Permission denied'))).toBe('ports');
+  });
+
+  it('understands code snippets and commands', () => {
+    expect(family(answer('app.run(host="0.0.0.0", port=8080, threaded=True)'))).toBe('flask-run-options');
+    expect(family(answer('ss -ltnp'))).toBe('network-diagnostics');
+    expect(family(answer('docker run -p 8080:5000'))).toBe('bind-all-interfaces');
+  });
+
+  it('mixes Korean and English', () => {
+    expect(family(answer('flask 실행 옵션 debug'))).toBe('flask-run-options');
+    expect(answer('localhost랑 0.0.0.0 차이')).toMatch(/^(localhost|bind-all-interfaces)$/);
+  });
+
+  it('answers in the language of the question', () => {
+    expect(search(index, '포트 충돌').lang).toBe('ko');
+    expect(search(index, 'port conflict').lang).toBe('en');
+  });
+});
+
+/** Labelled questions of our own (not the shared eval): a regression guard on answering quality. */
+describe('answering quality on our own labelled questions', () => {
+  for (const file of ['questions.dev.jsonl', 'questions.holdout.jsonl']) {
+    it(`${file}: top-1 ≥ 95%, top-3 ≥ 99%, silent on ≥ 90% of off-topic lines`, () => {
+      const lines = fs.readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8').split('\n').filter(Boolean);
+      let positives = 0, top1 = 0, top3 = 0, negatives = 0, silent = 0;
+      const misses: string[] = [];
+      for (const line of lines) {
+        const { q, expect: want } = JSON.parse(line) as { q: string; expect: string[] };
+        const result = search(index, q);
+        const ok = (id: string | undefined) => want.some((w) => id === w || id?.startsWith(`${w}/`));
+        if (want.length) {
+          positives++;
+          if (ok(result.answer?.id)) top1++;
+          else misses.push(`${q} → ${result.answer?.id ?? 'null'}`);
+          if (result.candidates.slice(0, 3).some((c) => ok(c.topic.id))) top3++;
+        } else {
+          negatives++;
+          if (result.answer === null) silent++;
+          else misses.push(`${q} → ${result.answer.id} (should be silent)`);
+        }
+      }
+      expect(top1 / positives, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+      expect(top3 / positives).toBeGreaterThanOrEqual(0.99);
+      expect(silent / negatives, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    });
+  }
+});
+
+describe('autocomplete for /explain', () => {
+  const ids = (q: string, lang: 'en' | 'ko' = 'en') => autocomplete.suggest(q, lang).map((c) => c.value);
+
+  it('offers topics for an empty field, top-level topics first, at most 25', () => {
+    const choices = autocomplete.suggest('', 'en');
+    expect(choices.length).toBeGreaterThan(10);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices[0]!.value).not.toContain('/');
+  });
+
+  it('matches initial consonants, Korean typos, keyboard slips and English prefixes', () => {
+    expect(ids('ㅍㅌ ㅊㄷ', 'ko')[0]).toBe('port-conflict');
+    expect(ids('ㄹㅋㅎㅅㅌ', 'ko')).toContain('localhost');
+    expect(ids('포투', 'ko')).toContain('ports');
+    expect(ids('vhxm', 'ko')).toContain('ports');
+    expect(ids('local')).toContain('localhost');
+    expect(ids('firewal')).toContain('security/firewall');
+  });
+
+  it('names choices in the user\'s language, within 100 characters', () => {
+    const [choice] = autocomplete.suggest('localhost', 'ko');
+    expect(choice?.name).toMatch(/[\uAC00-\uD7A3]/);
+    for (const c of autocomplete.suggest('port', 'en')) expect(c.name.length).toBeLessThanOrEqual(100);
+  });
+});
