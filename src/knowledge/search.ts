@@ -1,13 +1,13 @@
 import { analyze, stemKorean, type Token } from './analyze.ts';
 import { isHangulWord, qwertyToHangul, syllableCount, toJamo } from './hangul.ts';
 import { idf, termEvidence, termScore, type IndexedTopic, type Phrase, type SearchIndex } from './search-index.ts';
-import { FRAMING_WORDS } from './stopwords.ts';
+import { FRAMING_WORDS, KOREAN_SUFFIXES } from './stopwords.ts';
 import type { Lang, Topic } from './topic.ts';
 
 /** Below this share of the question's weight found in the best topic, the bot does not answer. */
 export const ANSWER_EVIDENCE = 0.5;
 /** Below this, it does not even offer "did you mean". */
-export const SUGGEST_EVIDENCE = 0.25;
+export const SUGGEST_EVIDENCE = 0.3;
 export const MAX_CANDIDATES = 5;
 const PHRASE_BONUS = 1.5;
 const NAME_BONUS = 1;
@@ -266,6 +266,9 @@ function typoTrust(term: string, distance: number): number {
 function readKorean(index: SearchIndex, raw: string, stem: string): Reading[][] {
   if (index.df.has(stem)) return [[{ term: stem, trust: 1 }]];
   if (index.df.has(raw)) return [[{ term: raw, trust: 1 }]];
+  // A one-syllable word with a particle (뜻이, 문은): the stemmer keeps those whole, the index knows the word.
+  const shortStem = KOREAN_SUFFIXES.map((s) => (raw.endsWith(s) ? raw.slice(0, -s.length) : '')).find((r) => r && index.curated.has(r));
+  if (shortStem) return [[{ term: shortStem, trust: 1 }]];
   const parts: Reading[][] = [];
   let rest = raw;
   while (syllableCount(rest) >= 2) {
