@@ -13,7 +13,7 @@ export interface Logger {
  * Logs to stderr (stdout belongs to answers), with every secret replaced by [redacted] —
  * including inside error messages and stacks, where a token can hide in a URL or header.
  */
-export function createLogger(level: LogLevel, secrets: Array<string | null | undefined> = [], write = (line: string) => process.stderr.write(line + '\n')): Logger {
+export function createLogger(level: LogLevel, secrets: Array<string | null | undefined> = [], write: (line: string) => unknown = (line) => process.stderr.write(line + '\n')): Logger {
   const hidden = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
   const redact = (text: string) => hidden.reduce((out, secret) => out.split(secret).join('[redacted]'), text);
   const log = (at: LogLevel) => (message: string, error?: unknown) => {

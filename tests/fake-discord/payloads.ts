@@ -1,10 +1,19 @@
 /** Discord payloads as the real API sends them, for the fake gateway and the tests that drive it. */
 
+export interface ApiUser {
+  id: string;
+  username: string;
+  discriminator: string;
+  global_name: string | null;
+  avatar: string | null;
+  bot?: boolean;
+}
+
 export const APPLICATION_ID = '100000000000000001';
-export const BOT_USER = { id: APPLICATION_ID, username: 'devops-bot', discriminator: '0', global_name: null, avatar: null, bot: true };
-export const USER = { id: '300000000000000001', username: 'alice', discriminator: '0', global_name: 'Alice', avatar: null };
-export const OTHER_USER = { id: '300000000000000002', username: 'bob', discriminator: '0', global_name: 'Bob', avatar: null };
-export const OTHER_BOT = { id: '300000000000000009', username: 'ci-bot', discriminator: '0', global_name: null, avatar: null, bot: true };
+export const BOT_USER: ApiUser = { id: APPLICATION_ID, username: 'devops-bot', discriminator: '0', global_name: null, avatar: null, bot: true };
+export const USER: ApiUser = { id: '300000000000000001', username: 'alice', discriminator: '0', global_name: 'Alice', avatar: null };
+export const OTHER_USER: ApiUser = { id: '300000000000000002', username: 'bob', discriminator: '0', global_name: 'Bob', avatar: null };
+export const OTHER_BOT: ApiUser = { id: '300000000000000009', username: 'ci-bot', discriminator: '0', global_name: null, avatar: null, bot: true };
 
 export const QA_CHANNEL_ID = '400000000000000001';
 export const CHAT_CHANNEL_ID = '400000000000000002';
@@ -47,13 +56,13 @@ export const GUILD = {
 let counter = 0;
 const nextId = () => `7${String(Date.now()).slice(-9)}${String(++counter).padStart(8, '0')}`;
 
-function member(user: typeof USER) {
+function member(user: ApiUser) {
   return { user, roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '2248473465835073', nick: null, avatar: null };
 }
 
 interface InteractionOptions {
   locale?: string;
-  user?: typeof USER;
+  user?: ApiUser;
   token?: string;
   channelId?: string;
 }
@@ -101,7 +110,7 @@ export function component(customId: string, message: unknown, o: InteractionOpti
 }
 
 /** A user's message in a guild channel (MESSAGE_CREATE). */
-export function userMessage(content: string, o: { channelId?: string; author?: typeof USER & { bot?: boolean }; mentionsBot?: boolean } = {}) {
+export function userMessage(content: string, o: { channelId?: string; author?: ApiUser; mentionsBot?: boolean } = {}) {
   const author = o.author ?? USER;
   const mentions = o.mentionsBot ? [BOT_USER] : [];
   return {
