@@ -22,7 +22,7 @@ export async function createShardingManager(env: NodeJS.ProcessEnv = process.env
     token: config.discordToken,
     totalShards,
     respawn: true,
-    // Each shard runs the TypeScript entry point through tsx, as npm start does.
-    execArgv: ['--import', 'tsx'],
+    // Each shard runs exactly as npm start does: tsx, and a bounded heap (see README, "Memory").
+    execArgv: ['--max-old-space-size=128', '--max-semi-space-size=2', '--import', 'tsx'],
   });
 }
