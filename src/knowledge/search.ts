@@ -10,6 +10,7 @@ export const ANSWER_EVIDENCE = 0.5;
 export const SUGGEST_EVIDENCE = 0.3;
 export const MAX_CANDIDATES = 5;
 const PHRASE_BONUS = 1.5;
+const FRAMING_WEIGHT = 0.15;
 const NAME_BONUS = 1;
 
 export interface Candidate {
@@ -40,6 +41,9 @@ interface Reading {
 interface QueryWord {
   raw: string;
   readings: Reading[];
+  /** How much the word says about the subject (framing words, numbers and predicates say less). */
+  salience: number;
+  /** Its share of the question: rarity (idf) times salience. */
   weight: number;
 }
 
@@ -116,7 +120,7 @@ function scoreDoc(index: SearchIndex, words: QueryWord[], doc: IndexedTopic, phr
   for (const word of words) {
     let best = 0;
     for (const r of word.readings) best = Math.max(best, r.trust * termScore(index, r.term, doc));
-    score += best;
+    score += best * word.salience;
   }
   score += nameBonus(index, words, doc);
   for (const { phrase } of phrases) {
@@ -186,7 +190,7 @@ function readQuery(index: SearchIndex, query: string): QueryWord[] {
   const seen = new Set<string>();
   // An unknown word weighs like a rare one: enough that an off-topic question is not answered
   // on the strength of one familiar word, not so much that one stray word silences a real question.
-  const unknownWeight = idf(index, 2);
+  const unknownWeight = idf(index, 1);
   for (const token of analyze(query)) {
     for (const readings of readToken(index, token)) {
       const key = readings.map((r) => r.term).join('|') || `?${token.raw}`;
@@ -195,7 +199,10 @@ function readQuery(index: SearchIndex, query: string): QueryWord[] {
       const weight = readings.length
         ? Math.max(...readings.map((r) => idf(index, index.df.get(r.term) ?? 0) * Math.min(1, r.trust + 0.2)))
         : unknownWeight;
-      words.push({ raw: token.raw, readings, weight: weight * incidental(token) });
+      const salience = salienceOf(token);
+      // Framing words weigh the same small amount however rare: "the difference" must not outweigh what is compared.
+      const framing = FRAMING_WORDS.has(token.term) || FRAMING_WORDS.has(token.raw);
+      words.push({ raw: token.raw, readings, salience, weight: framing ? FRAMING_WEIGHT : weight * salience });
     }
   }
   return words;
@@ -205,11 +212,12 @@ function readQuery(index: SearchIndex, query: string): QueryWord[] {
 const PREDICATE_ENDING = /[요야까어아여지니나게면고서는은을기음함됨해돼래죠네다봐줘데걸건거냐든자]$/;
 
 /**
- * How much a word can say about the subject: numbers are often incidental (the port in an error
- * message), and unknown Korean predicates mostly say how the question is asked.
+ * How much a word can say about the subject: framing words (why, how, the difference) little,
+ * numbers are often incidental (the port in an error message), and Korean predicates mostly say
+ * how the question is asked.
  */
-function incidental(token: Token): number {
-  if (FRAMING_WORDS.has(token.term) || FRAMING_WORDS.has(token.raw)) return 0.35;
+function salienceOf(token: Token): number {
+  if (FRAMING_WORDS.has(token.term) || FRAMING_WORDS.has(token.raw)) return 0.3;
   if (/^\d+$/.test(token.term)) return 0.5;
   if (token.kind === 'hangul' && PREDICATE_ENDING.test(token.raw)) return 0.5;
   return 1;
@@ -264,11 +272,13 @@ function typoTrust(term: string, distance: number): number {
  * rest is an ending); else the longest known stem its jamo begin with (바꿔서 → 바꾸); else a typo.
  */
 function readKorean(index: SearchIndex, raw: string, stem: string): Reading[][] {
-  if (index.df.has(stem)) return [[{ term: stem, trust: 1 }]];
-  if (index.df.has(raw)) return [[{ term: raw, trust: 1 }]];
-  // A one-syllable word with a particle (뜻이, 문은): the stemmer keeps those whole, the index knows the word.
+  if (index.curated.has(stem)) return [[{ term: stem, trust: 1 }]];
+  if (index.curated.has(raw)) return [[{ term: raw, trust: 1 }]];
+  // A one-syllable word with a particle (뜻이, 켜면): the stemmer keeps those whole, the index knows the word.
   const shortStem = KOREAN_SUFFIXES.map((s) => (raw.endsWith(s) ? raw.slice(0, -s.length) : '')).find((r) => r && index.curated.has(r));
   if (shortStem) return [[{ term: shortStem, trust: 1 }]];
+  if (index.df.has(stem)) return [[{ term: stem, trust: 1 }]];
+  if (index.df.has(raw)) return [[{ term: raw, trust: 1 }]];
   const parts: Reading[][] = [];
   let rest = raw;
   while (syllableCount(rest) >= 2) {

@@ -16,7 +16,7 @@ export const KOREAN_STOPWORDS = new Set(
   알려줘 알려주세요 알려 주세요 설명 설명해줘 설명해 주세요 가르쳐줘 궁금해요 궁금합니다 있나요 있어요 있습니다 있는 있을
   없나요 없어요 합니다 하는 하면 하고 해요 해 그리고 또는 그래서 근데 그런데 이것 그것 저것 이거 그거 저거 여기 거기 저기
   수 것 거 게 때 등 및 더 잘 다 이 그 저 제 내 나 저희 우리 너 네 요 예 아 음 혹시 이제 지금 다시 같은 경우
-  없이 쓰기 쓰는 쓰고 써 써요 쓰면 쓰려면 번 여러 정리 요약 관련 대해 대한 해주세요 해줘요 주세요 줘 하나요 어디 언제 누가 되나요 돼요 되요 인가요 인가 인지 이란 란 이에요 예요 입니다 이죠 할까요 될까요`
+  없이 쓰기 쓰는 쓰고 써 써요 쓰면 쓰려면 쓰여 쓰여요 쓰이는 쓰임 번 여러 정리 요약 관련 대해 대한 해주세요 해줘요 주세요 줘 하나요 어디 언제 누가 되나요 돼요 되요 인가요 인가 인지 이란 란 이에요 예요 입니다 이죠 할까요 될까요`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -30,7 +30,7 @@ export const KOREAN_SUFFIXES = `
   됩니다 인가요 입니다 이에요 이라는 이라고 에서는 에서도 으로는 으로도 이랑은 까지는 부터는 했어 했다 하면 하는 하고
   하기 하게 하나 해서 해야 해도 해줘 돼요 되는 되면 돼서 된다 됐어 안돼 안됨 이란 이야 예요 인데 인지 인가 이죠 에서 에게
   으로 로는 로도 에는 에도 이랑 까지 부터 보다 처럼 마다 이나 라는 라고 한 할 함 해 돼 된 될 됨 은 는 이 가 을 를 의 에 께
-  로 와 과 도 만 랑 란 나 요 죠`
+  로 와 과 도 만 랑 란 나 요 죠 으면 려면 면`
   .split(/\s+/)
   .filter(Boolean)
   .sort((a, b) => b.length - a.length);
@@ -41,9 +41,9 @@ export const KOREAN_SUFFIXES = `
  */
 export const FRAMING_WORDS = new Set(
   `이유 방법 법 차이 차이점 의미 뜻 특징 개념 정의 원리 예시 예제 종류 목록 역할 용도 장점 단점 장단점 해결 해결법 해결책
-  달라 달라요 다른가요 같은거야 같은가요 가능 가능한가요 필요 되는지 하는지 설정
+  달라 달라요 다른가요 같은거야 같은가요 가능 가능한가요 필요 되는지 하는지 안되는 안되나요 안돼 안돼요 안됨 안되요 안되
   meaning mean means difference differ reason way example examples list role purpose explain explained explanation
-  possible need setting settings config configure configuration`
+  possible need`
     .split(/\s+/)
     .filter(Boolean),
 );
