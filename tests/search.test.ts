@@ -80,7 +80,7 @@ describe('what users type', () => {
 
 /** Labelled questions of our own (not the shared eval): a regression guard on answering quality. */
 describe('answering quality on our own labelled questions', () => {
-  for (const file of ['questions.dev.jsonl', 'questions.holdout.jsonl', 'questions.fresh.jsonl']) {
+  for (const file of ['questions.dev.jsonl', 'questions.holdout.jsonl', 'questions.fresh.jsonl', 'questions.final.jsonl']) {
     it(`${file}: top-1 ≥ 95%, top-3 ≥ 99%, silent on ≥ 90% of off-topic lines`, () => {
       const lines = fs.readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8').split('\n').filter(Boolean);
       let positives = 0, top1 = 0, top3 = 0, negatives = 0, silent = 0;

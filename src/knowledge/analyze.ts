@@ -20,7 +20,7 @@ export interface Token {
 }
 
 const TOKEN_PATTERN =
-  /(?<![\d.])(\d{1,3}(?:\.(?:\d{1,3}|x|\*)){1,3})(?![\d])|(?<![\w:])(::(?:1|ffff)?)(?![\w])|([\p{Script=Latin}\d]+)|([\uAC00-\uD7A3]+)|([\u3131-\u318E]+)/gu;
+  /(?<![\d.])(\d{1,3}(?:\.(?:\d{1,3}|x|\*)){1,3})(?![\d])|(?<![\w:])(::(?:1|ffff)?)(?![\w])|([\p{Script=Latin}\d]+(?:_+[\p{Script=Latin}\d]+)*)|([\uAC00-\uD7A3]+)|([\u3131-\u318E]+)/gu;
 
 /** Lower-cases and composes Hangul (NFC, not NFKC, which would turn ㅍ into a conjoining jamo). */
 export function normalize(text: string): string {
@@ -35,7 +35,8 @@ export function analyze(text: string): Token[] {
     if (dotted) tokens.push(addressToken(dotted));
     else if (ipv6) tokens.push({ term: ipv6, kind: 'address', raw: ipv6 });
     else if (latin) {
-      if (latin.length > 1 && !ENGLISH_STOPWORDS.has(latin)) tokens.push({ term: stemEnglish(latin), kind: 'word', raw: latin });
+      if (latin.includes('_')) tokens.push(identifierToken(latin));
+      else if (latin.length > 1 && !ENGLISH_STOPWORDS.has(latin)) tokens.push({ term: stemEnglish(latin), kind: 'word', raw: latin });
     } else if (hangul) {
       const stem = stemKorean(hangul);
       // A particle on its own was split from a Latin word or number (PC에서, 0.0.0.0으로).
@@ -48,6 +49,15 @@ export function analyze(text: string): Token[] {
     }
   }
   return tokens;
+}
+
+/** snake_case (so_reuseaddr, flask_run_port) is one term, with its parts implied for partial matches. */
+function identifierToken(identifier: string): Token {
+  const parts = identifier
+    .split(/_+/)
+    .filter((p) => p.length > 1 && !ENGLISH_STOPWORDS.has(p))
+    .map(stemEnglish);
+  return { term: identifier, kind: 'word', raw: identifier, implied: [...new Set(parts)] };
 }
 
 /** IPv4 addresses also stand for their class, so 192.168.0.5 finds text about 192.168.x.x. */

@@ -1,6 +1,6 @@
 import { analyze, type Token } from './analyze.ts';
 import { TypoIndex } from './fuzzy.ts';
-import { isHangulWord, syllableCount, toChoseong, toJamo } from './hangul.ts';
+import { isHangulWord, syllableCount, toJamo } from './hangul.ts';
 import { JamoTrie } from './jamo-trie.ts';
 import { LANGS, type KnowledgeBase, type Topic } from './topic.ts';
 
@@ -53,8 +53,6 @@ export interface SearchIndex {
   /** Terms of the curated fields: the words a question's inflected forms are matched against. */
   curated: Set<string>;
   typos: TypoIndex;
-  /** Initial consonants → Korean terms (ㅍㅌ → 포트). */
-  choseong: Map<string, string[]>;
 }
 
 function fieldTexts(topic: Topic): Record<Field, string[]> {
@@ -113,21 +111,18 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
   for (const doc of docs) for (const field of CURATED_FIELDS) for (const term of doc.tf[field].keys()) curated.add(term);
   const hangulTerms = new JamoTrie();
   const typos = new TypoIndex((length) => (length < 4 ? 0 : length < 8 ? 1 : 2));
-  const choseong = new Map<string, string[]>();
   // Typos and conjugations are matched against the curated words only: prose has too many near neighbours.
   for (const term of curated) {
     if (isHangulWord(term)) {
       const jamo = toJamo(term);
       hangulTerms.add(jamo, term);
       if (syllableCount(term) >= 2) typos.add(jamo, term);
-      const initials = toChoseong(term);
-      if (initials.length >= 2) choseong.set(initials, [...(choseong.get(initials) ?? []), term]);
     } else if (/^[a-z]+$/.test(term)) {
       typos.add(term, term);
     }
   }
   const phrasesByDoc = docs.map((_, i) => phrases.filter((p) => p.doc === i));
-  return { kb, docs, df, avgLength, phrasesByDoc, hangulTerms, curated, typos, choseong };
+  return { kb, docs, df, avgLength, phrasesByDoc, hangulTerms, curated, typos };
 }
 
 /** BM25 inverse document frequency: rare terms weigh more. */

@@ -1,7 +1,7 @@
 import { analyze, stemKorean, type Token } from './analyze.ts';
 import { isHangulWord, qwertyToHangul, syllableCount, toJamo } from './hangul.ts';
 import { idf, termEvidence, termScore, type IndexedTopic, type Phrase, type SearchIndex } from './search-index.ts';
-import { FRAMING_WORDS, KOREAN_SUFFIXES } from './stopwords.ts';
+import { FRAMING_WORDS, KOREAN_ADVERBS, KOREAN_COMMON_VERBS, KOREAN_SUFFIXES, KOREAN_VERB_ENDINGS } from './stopwords.ts';
 import type { Lang, Topic } from './topic.ts';
 
 /** Below this share of the question's weight found in the best topic, the bot does not answer. */
@@ -192,6 +192,8 @@ function readQuery(index: SearchIndex, query: string): QueryWord[] {
   // on the strength of one familiar word, not so much that one stray word silences a real question.
   const unknownWeight = idf(index, 1);
   for (const token of analyze(query)) {
+    // Initial consonants serve autocomplete; in a sentence they are chat shorthand (ㅇㅋ, ㄱㅅ), not a question.
+    if (token.kind === 'choseong') continue;
     for (const readings of readToken(index, token)) {
       const key = readings.map((r) => r.term).join('|') || `?${token.raw}`;
       if (seen.has(key)) continue;
@@ -201,12 +203,27 @@ function readQuery(index: SearchIndex, query: string): QueryWord[] {
         : unknownWeight;
       const salience = salienceOf(token);
       // Framing words weigh the same small amount however rare: "the difference" must not outweigh what is compared.
-      const framing = FRAMING_WORDS.has(token.term) || FRAMING_WORDS.has(token.raw);
+      const framing = isFraming(token);
       words.push({ raw: token.raw, readings, salience, weight: framing ? FRAMING_WEIGHT : weight * salience });
     }
   }
   return words;
 }
+
+/** Framing words, everyday adverbs, and common verbs with an ending (주면, 달라져, 들어오나요). */
+function isFraming(token: Token): boolean {
+  if (FRAMING_WORDS.has(token.term) || FRAMING_WORDS.has(token.raw)) return true;
+  if (token.kind !== 'hangul') return false;
+  if (KOREAN_ADVERBS.has(token.raw)) return true;
+  // Compared on jamo, so endings fused into the stem's last syllable count too (올릴 = 올리+ㄹ, 한 = 하+ㄴ).
+  const jamo = toJamo(token.raw);
+  return VERB_STEMS_JAMO.some((stem) => jamo.startsWith(stem) && VERB_ENDINGS_JAMO.has(jamo.slice(stem.length)));
+}
+
+const VERB_STEMS_JAMO = KOREAN_COMMON_VERBS.map(toJamo);
+const VERB_ENDINGS_JAMO = new Set(['', ...[...KOREAN_VERB_ENDINGS].map(toJamo)]);
+
+
 
 /** Korean endings that mark a predicate (하고 싶어요, 났을, 쓰여): the question's frame, not its subject. */
 const PREDICATE_ENDING = /[요야까어아여지니나게면고서는은을기음함됨해돼래죠네다봐줘데걸건거냐든자]$/;
@@ -217,9 +234,10 @@ const PREDICATE_ENDING = /[요야까어아여지니나게면고서는은을기�
  * how the question is asked.
  */
 function salienceOf(token: Token): number {
-  if (FRAMING_WORDS.has(token.term) || FRAMING_WORDS.has(token.raw)) return 0.3;
+  if (isFraming(token)) return 0.3;
   if (/^\d+$/.test(token.term)) return 0.5;
-  if (token.kind === 'hangul' && PREDICATE_ENDING.test(token.raw)) return 0.5;
+  // Except a noun made a verb with 하다/되다 (완료했습니다 → 완료): the noun is the content.
+  if (token.kind === 'hangul' && PREDICATE_ENDING.test(token.raw) && !/^[하해했되돼됐]/.test(token.raw.slice(token.term.length))) return 0.5;
   return 1;
 }
 
@@ -232,14 +250,14 @@ function readToken(index: SearchIndex, token: Token): Reading[][] {
       for (const implied of token.implied ?? []) if (has(implied)) readings.push({ term: implied, trust: 0.8 });
       return [readings];
     }
-    case 'choseong': {
-      const terms = index.choseong.get(token.term) ?? [];
-      return [terms.map((term) => ({ term, trust: 0.7 }))];
-    }
+    case 'choseong':
+      return [];
     case 'hangul':
       return readKorean(index, token.raw, token.term);
     case 'word': {
       if (has(token.term)) return [[{ term: token.term, trust: 1 }]];
+      // An unknown snake_case identifier (worker_connections) only touches topics that share its parts.
+      if (token.implied?.length) return [token.implied.filter(has).map((term) => ({ term, trust: 0.6 }))];
       if (/^\d+$/.test(token.term)) return [[]];
       const typos = index.typos.lookup(token.term).filter((t) => !isHangulWord(t.term));
       if (typos.length) return [nearest(typos)];
