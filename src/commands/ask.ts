@@ -1,8 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { detectLang, search } from '../knowledge/search.ts';
+import { search } from '../knowledge/search.ts';
 import { noAnswerReply, suggestionsReply, topicReply } from '../replies/topic-reply.ts';
 import { addressingOf, hidden, withAddressing } from './shared-options.ts';
-import { optionText, type Command } from './types.ts';
+import { langOfText, optionText, type Command } from './types.ts';
 
 export const askCommand: Command = {
   name: 'ask',
@@ -27,8 +27,7 @@ export const askCommand: Command = {
     const { targetUserId, hide } = addressingOf(request);
     const address = targetUserId ? { targetUserId } : {};
     const question = optionText(request, 'question');
-    // The question's own script decides the language of the answer; the locale only breaks ties.
-    const lang = /[\uAC00-\uD7A3\u3131-\u318E]/.test(question) ? 'ko' : /[a-z]/i.test(question) ? detectLang(question) : request.lang;
+    const lang = langOfText(question, request.lang);
     const result = search(ctx.index, question, lang);
     if (result.answer) return hidden(topicReply(result.answer, lang, ctx.kb, address), hide);
     if (result.outcome === 'suggest') return hidden(suggestionsReply(result.candidates, lang, address), hide);

@@ -3,6 +3,11 @@ import { convertQwertyToHangul, disassemble, getChoseong } from 'es-hangul';
 const SYLLABLES = /^[\uAC00-\uD7A3]+$/;
 const CONSONANT_JAMO = /^[\u3131-\u314E]+$/;
 
+/** Any Hangul at all, syllables or letters: the text is (at least partly) Korean. */
+export function hasHangul(text: string): boolean {
+  return /[\uAC00-\uD7A3\u3131-\u318E]/.test(text);
+}
+
 export function isHangulWord(text: string): boolean {
   return SYLLABLES.test(text);
 }

@@ -1,5 +1,5 @@
 import { analyze, stemKorean, type Token } from './analyze.ts';
-import { isHangulWord, qwertyToHangul, syllableCount, toJamo } from './hangul.ts';
+import { hasHangul, isHangulWord, qwertyToHangul, syllableCount, toJamo } from './hangul.ts';
 import { idf, termEvidence, termScore, type IndexedTopic, type Phrase, type SearchIndex } from './search-index.ts';
 import { FRAMING_WORDS, KOREAN_ADVERBS, KOREAN_COMMON_VERBS, KOREAN_SUFFIXES, KOREAN_VERB_ENDINGS } from './stopwords.ts';
 import type { Lang, Topic } from './topic.ts';
@@ -47,8 +47,9 @@ interface QueryWord {
   weight: number;
 }
 
+/** The language to answer a free-text question in: Korean if it has any Hangul, else English. */
 export function detectLang(text: string): Lang {
-  return /[\uAC00-\uD7A3\u3131-\u318E]/.test(text) ? 'ko' : 'en';
+  return hasHangul(text) ? 'ko' : 'en';
 }
 
 /** Ranks topics for a question and decides: answer, suggest, or stay silent. */

@@ -8,6 +8,7 @@ export type HintCode =
   | 'loopback-only'
   | 'specific-address'
   | 'free'
+  | 'free-privileged'
   | 'privileged'
   | 'ephemeral'
   | 'owner-unseen'
@@ -27,7 +28,8 @@ export function hintsFor(report: PortReport): Hint[] {
   if (listeners.some((l) => l.dualStack)) add('dual-stack', 'bind-all-interfaces/ipv6');
   if (report.inUse && listeners.every((l) => l.scope === 'loopback')) add('loopback-only', 'localhost');
   if (listeners.some((l) => l.scope === 'specific')) add('specific-address', 'lan-ip');
-  if (!report.inUse) add('free', 'flask-run-options');
+  // A free privileged port is no place to start a dev server: say what it takes instead.
+  if (!report.inUse) add(report.range.privileged ? 'free-privileged' : 'free', report.range.privileged ? 'ports/privileged' : 'flask-run-options');
   if (report.range.privileged && !report.botMayBind) add('privileged', 'ports/privileged');
   if (report.range.ephemeral) add('ephemeral', 'ports');
   if (!report.ownersHidden && listeners.some((l) => l.pid === null)) add('owner-unseen', 'network-diagnostics');

@@ -121,6 +121,11 @@ function hintText(hint: Hint, report: PortReport, say: Say): string {
       return say(`Bound to one address: reachable only through that interface. ${more}`, `한 주소에만 바인딩됨: 그 인터페이스로만 접속됩니다. ${more}`);
     case 'free':
       return say(`Free: start on it, e.g. \`flask run --port ${p}\` or \`app.run(port=${p})\`. ${more}`, `비어 있음: 예를 들어 \`flask run --port ${p}\`나 \`app.run(port=${p})\`로 띄우세요. ${more}`);
+    case 'free-privileged':
+      return say(
+        `Nothing listens here. It is a privileged port: a server needs root or CAP_NET_BIND_SERVICE to bind it; for development pick a port from 1024 up. ${more}`,
+        `여기서 리슨하는 것은 없습니다. 특권 포트라 서버를 띄우려면 root나 CAP_NET_BIND_SERVICE가 필요합니다. 개발용이면 1024 이상을 고르세요. ${more}`,
+      );
     case 'privileged':
       return say(`Privileged here: a normal user gets "Permission denied" (EACCES), which is not "in use". ${more}`, `특권 포트: 일반 사용자는 "Permission denied"(EACCES)를 받습니다. "사용 중"과는 다릅니다. ${more}`);
     case 'ephemeral':

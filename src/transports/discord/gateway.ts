@@ -18,6 +18,7 @@ import { commandsByName } from '../../commands/index.ts';
 import { langFromLocale, type CommandRequest, type OptionValue } from '../../commands/types.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
+import { detectLang } from '../../knowledge/search.ts';
 import { answerMessage } from '../../qa/channel-qa.ts';
 import { RateLimiter } from '../../qa/rate-limit.ts';
 import type { Reply } from '../../replies/reply.ts';
@@ -166,7 +167,7 @@ async function handleMessage(
       log.debug(`rate limit: not answering ${message.author.id} in ${message.channelId}`);
       return;
     }
-    const lang = /[\uAC00-\uD7A3]/.test(message.content) ? 'ko' : 'en';
+    const lang = detectLang(message.content);
     const withDelete: Reply = {
       ...reply,
       components: [
