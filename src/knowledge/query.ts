@@ -1,0 +1,157 @@
+import { analyze, stemKorean, type Token } from './analyze.ts';
+import { isHangulWord, qwertyToHangul, syllableCount, toJamo } from './hangul.ts';
+import { idf, type SearchIndex } from './search-index.ts';
+import { FRAMING_WORDS, KOREAN_ADVERBS, KOREAN_COMMON_VERBS, KOREAN_SUFFIXES, KOREAN_VERB_ENDINGS } from './stopwords.ts';
+
+/**
+ * Reading a question: its tokens become weighted words, each with the index terms it may stand
+ * for (typos, conjugations, keyboard-layout slips and compounds resolved here), so that ranking
+ * only ever compares terms.
+ */
+
+/** One way a query word may be meant, with how much we trust that reading. */
+export interface Reading {
+  term: string;
+  trust: number;
+}
+
+/** A word of the question: its readings in the index (none when unknown) and its weight in the question. */
+export interface QueryWord {
+  raw: string;
+  readings: Reading[];
+  /** How much the word says about the subject (framing words, numbers and predicates say less). */
+  salience: number;
+  /** Its share of the question: rarity (idf) times salience. */
+  weight: number;
+}
+
+/** Framing words weigh the same small amount however rare: "the difference" must not outweigh what is compared. */
+const FRAMING_WEIGHT = 0.15;
+
+/** Turns the question into weighted words, each with the index terms it may stand for. */
+export function readQuery(index: SearchIndex, query: string): QueryWord[] {
+  const words: QueryWord[] = [];
+  const seen = new Set<string>();
+  // An unknown word weighs like a rare one: enough that an off-topic question is not answered
+  // on the strength of one familiar word, not so much that one stray word silences a real question.
+  const unknownWeight = idf(index, 1);
+  for (const token of analyze(query)) {
+    // Initial consonants serve autocomplete; in a sentence they are chat shorthand (ㅇㅋ, ㄱㅅ), not a question.
+    if (token.kind === 'choseong') continue;
+    for (const readings of readToken(index, token)) {
+      const key = readings.map((r) => r.term).join('|') || `?${token.raw}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const weight = readings.length
+        ? Math.max(...readings.map((r) => idf(index, index.df.get(r.term) ?? 0) * Math.min(1, r.trust + 0.2)))
+        : unknownWeight;
+      const salience = salienceOf(token);
+      words.push({ raw: token.raw, readings, salience, weight: isFraming(token) ? FRAMING_WEIGHT : weight * salience });
+    }
+  }
+  return words;
+}
+
+/** Framing words, everyday adverbs, and common verbs with an ending (주면, 달라져, 들어오나요). */
+function isFraming(token: Token): boolean {
+  if (FRAMING_WORDS.has(token.term) || FRAMING_WORDS.has(token.raw)) return true;
+  if (token.kind !== 'hangul') return false;
+  if (KOREAN_ADVERBS.has(token.raw)) return true;
+  // Compared on jamo, so endings fused into the stem's last syllable count too (올릴 = 올리+ㄹ, 한 = 하+ㄴ).
+  const jamo = toJamo(token.raw);
+  return VERB_STEMS_JAMO.some((stem) => jamo.startsWith(stem) && VERB_ENDINGS_JAMO.has(jamo.slice(stem.length)));
+}
+
+const VERB_STEMS_JAMO = KOREAN_COMMON_VERBS.map(toJamo);
+const VERB_ENDINGS_JAMO = new Set(['', ...[...KOREAN_VERB_ENDINGS].map(toJamo)]);
+
+/** Korean endings that mark a predicate (하고 싶어요, 났을, 쓰여): the question's frame, not its subject. */
+const PREDICATE_ENDING = /[요야까어아여지니나게면고서는은을기음함됨해돼래죠네다봐줘데걸건거냐든자]$/;
+
+/**
+ * How much a word can say about the subject: framing words (why, how, the difference) little,
+ * numbers are often incidental (the port in an error message), and Korean predicates mostly say
+ * how the question is asked.
+ */
+function salienceOf(token: Token): number {
+  if (isFraming(token)) return 0.3;
+  if (/^\d+$/.test(token.term)) return 0.5;
+  // Except a noun made a verb with 하다/되다 (완료했습니다 → 완료): the noun is the content.
+  if (token.kind === 'hangul' && PREDICATE_ENDING.test(token.raw) && !/^[하해했되돼됐]/.test(token.raw.slice(token.term.length))) return 0.5;
+  return 1;
+}
+
+/** The readings of one token; a Korean compound (포트충돌) yields one word per part. */
+function readToken(index: SearchIndex, token: Token): Reading[][] {
+  const has = (term: string) => index.df.has(term);
+  switch (token.kind) {
+    case 'address': {
+      const readings = has(token.term) ? [{ term: token.term, trust: 1 }] : [];
+      for (const implied of token.implied ?? []) if (has(implied)) readings.push({ term: implied, trust: 0.8 });
+      return [readings];
+    }
+    case 'choseong':
+      return [];
+    case 'hangul':
+      return readKorean(index, token.raw, token.term);
+    case 'word': {
+      if (has(token.term)) return [[{ term: token.term, trust: 1 }]];
+      // An unknown snake_case identifier (worker_connections) only touches topics that share its parts.
+      if (token.implied?.length) return [token.implied.filter(has).map((term) => ({ term, trust: 0.6 }))];
+      if (/^\d+$/.test(token.term)) return [[]];
+      const typos = index.typos.lookup(token.term).filter((t) => !isHangulWord(t.term));
+      if (typos.length) return [nearest(typos)];
+      const hangul = qwertyToHangul(token.raw);
+      if (hangul) {
+        const parts = readKorean(index, hangul, stemKorean(hangul));
+        if (parts.some((p) => p.length)) return parts.map((p) => p.map((r) => ({ term: r.term, trust: r.trust * 0.9 })));
+      }
+      return [[]];
+    }
+  }
+}
+
+function nearest(matches: Array<{ term: string; distance: number }>): Reading[] {
+  const closest = matches[0]!.distance;
+  return matches
+    .filter((m) => m.distance === closest)
+    .slice(0, 3)
+    .map((m) => ({ term: m.term, trust: typoTrust(m.term, m.distance) }));
+}
+
+/** A one-letter slip in a long word is surely a typo; in a short word it may be another word (fine/find). */
+function typoTrust(term: string, distance: number): number {
+  if (distance > 1) return 0.65;
+  return term.length >= 6 ? 0.85 : 0.45;
+}
+
+/**
+ * A Korean word: its stem if known; else the known words it starts with (포트충돌 → 포트, 충돌; the
+ * rest is an ending); else the longest known stem its jamo begin with (바꿔서 → 바꾸); else a typo.
+ */
+function readKorean(index: SearchIndex, raw: string, stem: string): Reading[][] {
+  if (index.curated.has(stem)) return [[{ term: stem, trust: 1 }]];
+  if (index.curated.has(raw)) return [[{ term: raw, trust: 1 }]];
+  // A one-syllable word with a particle (뜻이, 켜면): the stemmer keeps those whole, the index knows the word.
+  const shortStem = KOREAN_SUFFIXES.map((s) => (raw.endsWith(s) ? raw.slice(0, -s.length) : '')).find((r) => r && index.curated.has(r));
+  if (shortStem) return [[{ term: shortStem, trust: 1 }]];
+  if (index.df.has(stem)) return [[{ term: stem, trust: 1 }]];
+  if (index.df.has(raw)) return [[{ term: raw, trust: 1 }]];
+  const parts: Reading[][] = [];
+  let rest = raw;
+  while (syllableCount(rest) >= 2) {
+    let found: string | null = null;
+    for (let length = rest.length; length >= 2 && !found; length--) {
+      const prefix = rest.slice(0, length);
+      if (index.curated.has(prefix)) found = prefix;
+    }
+    if (!found) break;
+    parts.push([{ term: found, trust: 1 }]);
+    rest = rest.slice(found.length);
+  }
+  if (parts.length) return parts;
+  const conjugated = index.hangulTerms.longestPrefix(toJamo(raw), (term) => syllableCount(term) >= 2);
+  if (conjugated) return [[{ term: conjugated, trust: 0.9 }]];
+  const typos = index.typos.lookup(toJamo(stem)).filter((t) => isHangulWord(t.term));
+  return [typos.length ? nearest(typos) : []];
+}
