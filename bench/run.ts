@@ -10,12 +10,15 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { createContext } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { buildIndex } from '../src/knowledge/search-index.ts';
 import { search } from '../src/knowledge/search.ts';
+import { createLogger } from '../src/log.ts';
 import { readHostFacts } from '../src/ports/host.ts';
 import { lookupPort } from '../src/ports/lookup.ts';
 import { loadServices } from '../src/ports/services.ts';
+import { startGateway } from '../src/transports/discord/gateway.ts';
 import { autocomplete, chatInput } from '../tests/fake-discord/payloads.ts';
 import { FakeDiscord } from '../tests/fake-discord/server.ts';
 
@@ -101,6 +104,22 @@ function rssOf(pid: number): number | null {
   }
 }
 
+/** In-process: from client.login() to the Client's ready event (READY and the guild received). */
+async function benchReady(): Promise<void> {
+  const discord = await new FakeDiscord().start();
+  const ctx = createContext();
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const config = loadConfig({ DISCORD_TOKEN: 'bench.token.for-the-fake-discord-only', DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'silent' });
+    const start = performance.now();
+    const bot = await startGateway(config, ctx, createLogger('silent'));
+    times.push(performance.now() - start);
+    await bot.stop();
+  }
+  await discord.stop();
+  row('login → ready, in-process (median of 5)', ms(quantile(times, 0.5)));
+}
+
 async function benchBot(): Promise<void> {
   console.log('\nthe bot as its own process (src/main.ts, real discord.js Client) against the fake gateway on loopback');
   const discord = await new FakeDiscord().start();
@@ -155,6 +174,7 @@ async function benchBot(): Promise<void> {
     }
     const seconds = (performance.now() - begin) / 1000;
     row('process start → first answer (cold start)', ms(ready));
+    await benchReady();
     row('dispatch → reply p50 (1000 sequential)', ms(quantile(latencies, 0.5)));
     row('dispatch → reply p99', ms(quantile(latencies, 0.99)));
     row(`interactions answered per second (${INTERACTIONS})`, `${Math.round(INTERACTIONS / seconds)}/s`);

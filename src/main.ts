@@ -35,6 +35,8 @@ async function main(): Promise<number> {
     await runConsole(ctx, log);
     return 0;
   }
+  // A stray rejection inside a library must not take the bot down: log it and keep serving.
+  process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
   const bot = await startGateway(config, ctx, log);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -32,8 +32,8 @@ const FRAMING_WEIGHT = 0.15;
 export function readQuery(index: SearchIndex, query: string): QueryWord[] {
   const words: QueryWord[] = [];
   const seen = new Set<string>();
-  // An unknown word weighs like a rare one: enough that an off-topic question is not answered
-  // on the strength of one familiar word, not so much that one stray word silences a real question.
+  // An unknown word weighs like the rarest known one: a question is not answered on the strength of
+  // one familiar word next to an unknown one (postgres vacuum), and framing words barely count.
   const unknownWeight = idf(index, 1);
   for (const token of analyze(query)) {
     // Initial consonants serve autocomplete; in a sentence they are chat shorthand (ㅇㅋ, ㄱㅅ), not a question.

@@ -24,7 +24,3 @@ export interface KnowledgeBase {
   topics: Topic[];
   byId: ReadonlyMap<string, Topic>;
 }
-
-export function topicTitle(topic: Topic, lang: Lang): string {
-  return topic.title[lang];
-}

@@ -20,7 +20,7 @@ function hexBytes(hex: string): number[] {
 }
 
 /** RFC 5952 text: lower-case, leading zeros dropped, the longest run of zero groups as ::, v4-mapped as ::ffff:a.b.c.d. */
-export function formatIpv6(bytes: number[]): string {
+function formatIpv6(bytes: number[]): string {
   const groups: number[] = [];
   for (let i = 0; i < 16; i += 2) groups.push((bytes[i]! << 8) | bytes[i + 1]!);
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
