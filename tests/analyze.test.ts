@@ -59,6 +59,14 @@ describe('English analysis', () => {
     expect(terms('::1 and [::]:8080')).toEqual(['::1', '::', '8080']);
     expect(terms('app.run(host="0.0.0.0", debug=True)')).toEqual(['app', 'run', 'host', '0.0.0.0', 'debug', 'true']);
   });
+
+  it('keeps a key combination whole, so Ctrl+C is not Ctrl+F5', () => {
+    expect(terms('Ctrl+F5 vs ctrl + c, Control+C, Shift+F5')).toEqual(['ctrl+f5', 'ctrl+c', 'ctrl+c', 'shift+f5']);
+    // The named key is implied, so "F5" alone still meets "Ctrl+F5"; a letter key is not.
+    expect(analyze('Ctrl+F5')[0]?.implied).toEqual(['f5']);
+    expect(analyze('ctrl+c')[0]?.implied).toBeUndefined();
+    expect(terms('controller options')).toEqual(['controller', 'option']);
+  });
 });
 
 describe('typo index', () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readQuery } from '../src/knowledge/query.ts';
 import { search } from '../src/knowledge/search.ts';
 import { sharedContext } from './helpers/bot.ts';
 
@@ -70,6 +71,32 @@ describe('what users type', () => {
   it('mixes Korean and English', () => {
     expect(family(answer('flask 실행 옵션 debug'))).toBe('flask-run-options');
     expect(answer('localhost랑 0.0.0.0 차이')).toMatch(/^(localhost|bind-all-interfaces)$/);
+  });
+
+  it('reads a misspelt function word as a function word, not as an unknown subject', () => {
+    const words = (q: string) => readQuery(index, q).map((w) => w.raw);
+    expect(words('adress alredy in use')).toEqual(['adress', 'use']);
+    expect(words('becuase of the port')).toEqual(['port']);
+    // A real word that is merely unknown stays, and keeps the bot quiet on what it has no notes on.
+    expect(words('postgres vacuum')).toEqual(['postgres', 'vacuum']);
+  });
+
+  it('weighs everyday Korean predicates and connectives as framing, not as the subject', () => {
+    const weightOf = (q: string, raw: string) => readQuery(index, q).find((w) => w.raw === raw)?.weight;
+    for (const [q, raw] of [['80번 포트 쓰려는데 권한 없다고 나와요', '없다고'], ['80번 포트 쓰려는데 권한 없다고 나와요', '쓰려는데'], ['보고 싶어요', '싶어요'], ['TIME_WAIT 때문에 실패', '때문에']] as const) {
+      expect(weightOf(q, raw), raw).toBeLessThanOrEqual(0.15);
+    }
+    expect(family(answer('80번 포트 쓰려는데 권한 없다고 나와요'))).toBe('ports');
+  });
+
+  it('tells a stopped server (Ctrl+C) from running without debugging (Ctrl+F5)', () => {
+    expect(family(answer('port already in use after ctrl+c'))).toBe('port-conflict');
+    expect(answer('Ctrl+F5 vs F5')).toBe('run-vs-debug');
+  });
+
+  it('answers a comparison with Flask, but not a question only about Django', () => {
+    expect(answer('flask vs django 차이')).toBe('flask');
+    expect(answer('django orm migration')).toBeNull();
   });
 
   it('answers in the language of the question', () => {

@@ -20,7 +20,7 @@ export interface Token {
 }
 
 const TOKEN_PATTERN =
-  /(?<![\d.])(\d{1,3}(?:\.(?:\d{1,3}|x|\*)){1,3})(?![\d])|(?<![\w:])(::(?:1|ffff)?)(?![\w])|([\p{Script=Latin}\d]+(?:_+[\p{Script=Latin}\d]+)*)|([\uAC00-\uD7A3]+)|([\u3131-\u318E]+)/gu;
+  /((?<![\p{L}\d])(?:ctrl|control|shift|alt|cmd|command|option)(?:\s*\+\s*[\p{Script=Latin}\d]+)+)|(?<![\d.])(\d{1,3}(?:\.(?:\d{1,3}|x|\*)){1,3})(?![\d])|(?<![\w:])(::(?:1|ffff)?)(?![\w])|([\p{Script=Latin}\d]+(?:_+[\p{Script=Latin}\d]+)*)|([\uAC00-\uD7A3]+)|([\u3131-\u318E]+)/gu;
 
 /** Lower-cases and composes Hangul (NFC, not NFKC, which would turn ㅍ into a conjoining jamo). */
 export function normalize(text: string): string {
@@ -31,8 +31,9 @@ export function normalize(text: string): string {
 export function analyze(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of normalize(text).matchAll(TOKEN_PATTERN)) {
-    const [raw, dotted, ipv6, latin, hangul, jamo] = match;
-    if (dotted) tokens.push(addressToken(dotted));
+    const [raw, keys, dotted, ipv6, latin, hangul, jamo] = match;
+    if (keys) tokens.push(keyComboToken(keys));
+    else if (dotted) tokens.push(addressToken(dotted));
     else if (ipv6) tokens.push({ term: ipv6, kind: 'address', raw: ipv6 });
     else if (latin) {
       if (latin.includes('_')) tokens.push(identifierToken(latin));
@@ -49,6 +50,17 @@ export function analyze(text: string): Token[] {
     }
   }
   return tokens;
+}
+
+/**
+ * A key combination (ctrl+c, Ctrl + F5) is one term: Ctrl+C stops a server, Ctrl+F5 runs without
+ * debugging. A named key (f5) is implied, so F5 alone still finds it.
+ */
+function keyComboToken(keys: string): Token {
+  const parts = keys.split('+').map((k) => k.trim()).map((k) => (k === 'control' ? 'ctrl' : k === 'command' ? 'cmd' : k));
+  const key = parts.at(-1)!;
+  const token: Token = { term: parts.join('+'), kind: 'word', raw: keys };
+  return key.length > 1 && !['ctrl', 'shift', 'alt', 'cmd', 'option'].includes(key) ? { ...token, implied: [key] } : token;
 }
 
 /** snake_case (so_reuseaddr, flask_run_port) is one term, with its parts implied for partial matches. */

@@ -1,7 +1,8 @@
 import { analyze, stemKorean, type Token } from './analyze.ts';
+import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, qwertyToHangul, syllableCount, toJamo } from './hangul.ts';
 import { idf, type SearchIndex } from './search-index.ts';
-import { FRAMING_WORDS, KOREAN_ADVERBS, KOREAN_COMMON_VERBS, KOREAN_SUFFIXES, KOREAN_VERB_ENDINGS } from './stopwords.ts';
+import { ENGLISH_STOPWORDS, FRAMING_WORDS, KOREAN_ADVERBS, KOREAN_COMMON_VERBS, KOREAN_SUFFIXES, KOREAN_VERB_ENDINGS } from './stopwords.ts';
 
 /**
  * Reading a question: its tokens become weighted words, each with the index terms it may stand
@@ -106,10 +107,16 @@ function readToken(index: SearchIndex, token: Token): Reading[][] {
         const parts = readKorean(index, hangul, stemKorean(hangul));
         if (parts.some((p) => p.length)) return parts.map((p) => p.map((r) => ({ term: r.term, trust: r.trust * 0.9 })));
       }
+      // A misspelt function word (alredy, becuase) is still a function word, not an unknown subject.
+      if (STOPWORD_TYPOS.lookup(token.raw).length) return [];
       return [[]];
     }
   }
 }
+
+/** Longer English function words, for recognising them misspelt; short ones have too many real neighbours. */
+const STOPWORD_TYPOS = new TypoIndex((length) => (length >= 5 ? 1 : 0));
+for (const word of ENGLISH_STOPWORDS) if (/^[a-z]{5,}$/.test(word)) STOPWORD_TYPOS.add(word, word);
 
 function nearest(matches: Array<{ term: string; distance: number }>): Reading[] {
   const closest = matches[0]!.distance;
