@@ -43,7 +43,7 @@ async function timeEach<T>(times: number, fn: () => T | Promise<T>): Promise<num
 }
 
 function questions(): string[] {
-  const files = ['../../shared/eval/questions.jsonl', '../tests/fixtures/questions.dev.jsonl', '../tests/fixtures/questions.holdout.jsonl', '../tests/fixtures/questions.fresh.jsonl', '../tests/fixtures/questions.final.jsonl'];
+  const files = ['../../shared/eval/questions.jsonl', ...['dev', 'holdout', 'fresh', 'final', 'blind'].map((set) => `../tests/fixtures/questions.${set}.jsonl`)];
   return files.flatMap((f) => {
     const url = new URL(f, import.meta.url);
     return fs.existsSync(url) ? fs.readFileSync(url, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q) : [];

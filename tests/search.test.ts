@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readQuery } from '../src/knowledge/query.ts';
+import { idf } from '../src/knowledge/search-index.ts';
 import { search } from '../src/knowledge/search.ts';
 import { sharedContext } from './helpers/bot.ts';
 
@@ -81,6 +82,15 @@ describe('what users type', () => {
     expect(words('postgres vacuum')).toEqual(['postgres', 'vacuum']);
   });
 
+  it('weighs a word met only in some topic\'s prose below a curated term as rare', () => {
+    const [happens, eaddrinuse] = readQuery(index, 'happens EADDRINUSE');
+    expect(index.curated.has('happen')).toBe(false);
+    // As rare as it is, it weighs no more than a word five topics share; a curated term keeps its rarity.
+    expect(idf(index, index.df.get('happen')!)).toBeGreaterThan(idf(index, 5));
+    expect(happens!.weight).toBeLessThanOrEqual(idf(index, 5));
+    expect(eaddrinuse!.weight).toBeCloseTo(idf(index, index.df.get('eaddrinuse')!) * eaddrinuse!.salience);
+  });
+
   it('weighs everyday Korean predicates and connectives as framing, not as the subject', () => {
     const weightOf = (q: string, raw: string) => readQuery(index, q).find((w) => w.raw === raw)?.weight;
     for (const [q, raw] of [['80번 포트 쓰려는데 권한 없다고 나와요', '없다고'], ['80번 포트 쓰려는데 권한 없다고 나와요', '쓰려는데'], ['보고 싶어요', '싶어요'], ['TIME_WAIT 때문에 실패', '때문에']] as const) {
@@ -105,10 +115,22 @@ describe('what users type', () => {
   });
 });
 
-/** Labelled questions of our own (not the shared eval): a regression guard on answering quality. */
+/**
+ * Labelled questions of our own (not the shared eval): a regression guard on answering quality.
+ * questions.blind.jsonl was written in four batches, each before the search had seen it; it measured
+ * 95.0% top-1, 98.5% top-3, 100% silent, and its floor sits just under that.
+ */
+const QUESTION_SETS = [
+  { file: 'questions.dev.jsonl', top1: 0.95, top3: 0.99, silent: 0.9 },
+  { file: 'questions.holdout.jsonl', top1: 0.95, top3: 0.99, silent: 0.9 },
+  { file: 'questions.fresh.jsonl', top1: 0.95, top3: 0.99, silent: 0.9 },
+  { file: 'questions.final.jsonl', top1: 0.95, top3: 0.99, silent: 0.9 },
+  { file: 'questions.blind.jsonl', top1: 0.93, top3: 0.97, silent: 0.95 },
+];
+
 describe('answering quality on our own labelled questions', () => {
-  for (const file of ['questions.dev.jsonl', 'questions.holdout.jsonl', 'questions.fresh.jsonl', 'questions.final.jsonl']) {
-    it(`${file}: top-1 ≥ 95%, top-3 ≥ 99%, silent on ≥ 90% of off-topic lines`, () => {
+  for (const { file, top1: minTop1, top3: minTop3, silent: minSilent } of QUESTION_SETS) {
+    it(`${file}: top-1 ≥ ${minTop1 * 100}%, top-3 ≥ ${minTop3 * 100}%, silent on ≥ ${minSilent * 100}% of off-topic lines`, () => {
       const lines = fs.readFileSync(new URL(`./fixtures/${file}`, import.meta.url), 'utf8').split('\n').filter(Boolean);
       let positives = 0, top1 = 0, top3 = 0, negatives = 0, silent = 0;
       const misses: string[] = [];
@@ -127,9 +149,9 @@ describe('answering quality on our own labelled questions', () => {
           else misses.push(`${q} → ${result.answer.id} (should be silent)`);
         }
       }
-      expect(top1 / positives, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
-      expect(top3 / positives).toBeGreaterThanOrEqual(0.99);
-      expect(silent / negatives, misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+      expect(top1 / positives, misses.join('\n')).toBeGreaterThanOrEqual(minTop1);
+      expect(top3 / positives).toBeGreaterThanOrEqual(minTop3);
+      expect(silent / negatives, misses.join('\n')).toBeGreaterThanOrEqual(minSilent);
     });
   }
 });

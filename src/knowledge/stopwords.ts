@@ -59,7 +59,7 @@ export const FRAMING_WORDS = new Set(
 /** Adverbs of everyday speech (쉽게, 자세히): how to answer, not what about. */
 export const KOREAN_ADVERBS = new Set(
   `쉽게 간단히 간단하게 자세히 자세하게 빨리 빠르게 제대로 정확히 정확하게 많이 너무 아주 매우 진짜 정말 대충 그냥 혹시 보통 주로 실제로
-  어떻게든 한번 다시 계속 먼저 나중에 같이 항상 자꾸 갑자기 계속해서`
+  어떻게든 한번 다시 계속 먼저 나중에 같이 항상 자꾸 갑자기 계속해서 현재 요즘 요새 아까 오늘 어제 방금`
     .split(/\s+/)
     .filter(Boolean),
 );
