@@ -206,6 +206,15 @@ describe('team channel Q&A', () => {
     expect(answer.body.content ?? '').not.toMatch(/@everyone/);
   });
 
+  it('answers when addressed through its own managed role, as the @ list often offers it', async () => {
+    const since = Date.now();
+    const question = await post('what does 0.0.0.0 mean', { channelId: CHAT_CHANNEL_ID, author: OTHER_USER, mentionsBotRole: true });
+    const answer = await nextAnswer(CHAT_CHANNEL_ID, since);
+    expect(answer.body.message_reference.message_id).toBe(question.id);
+    expect(answer.body.embeds[0].title).toMatch(/0\.0\.0\.0/);
+    expectNoAccidentalPings(answer.body);
+  });
+
   it('lets only the asker delete the answer', async () => {
     const since = Date.now();
     await post('what is a port number', { channelId: QA_CHANNEL_ID });

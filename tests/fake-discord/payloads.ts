@@ -17,6 +17,7 @@ export const OTHER_BOT: ApiUser = { id: '300000000000000009', username: 'ci-bot'
 
 export const QA_CHANNEL_ID = '400000000000000001';
 export const CHAT_CHANNEL_ID = '400000000000000002';
+export const BOT_ROLE_ID = '500000000000000002';
 
 export const GUILD = {
   id: '500000000000000001',
@@ -33,7 +34,11 @@ export const GUILD = {
   system_channel_flags: 0,
   preferred_locale: 'en-US',
   features: [],
-  roles: [{ id: '500000000000000001', name: '@everyone', color: 0, hoist: false, position: 0, permissions: '0', managed: false, mentionable: false, flags: 0 }],
+  roles: [
+    { id: '500000000000000001', name: '@everyone', color: 0, hoist: false, position: 0, permissions: '0', managed: false, mentionable: false, flags: 0 },
+    // The role Discord gives a bot when it joins: same name, managed, tagged with the bot's id.
+    { id: BOT_ROLE_ID, name: 'devops-bot', color: 0, hoist: false, position: 1, permissions: '84992', managed: true, mentionable: false, flags: 0, tags: { bot_id: BOT_USER.id } },
+  ],
   emojis: [],
   stickers: [],
   members: [],
@@ -110,9 +115,10 @@ export function component(customId: string, message: unknown, o: InteractionOpti
 }
 
 /** A user's message in a guild channel (MESSAGE_CREATE). */
-export function userMessage(content: string, o: { channelId?: string; author?: ApiUser; mentionsBot?: boolean } = {}) {
+export function userMessage(content: string, o: { channelId?: string; author?: ApiUser; mentionsBot?: boolean; mentionsBotRole?: boolean } = {}) {
   const author = o.author ?? USER;
   const mentions = o.mentionsBot ? [BOT_USER] : [];
+  if (o.mentionsBotRole) content = `<@&${BOT_ROLE_ID}> ${content}`;
   return {
     id: nextId(),
     channel_id: o.channelId ?? CHAT_CHANNEL_ID,
@@ -125,7 +131,7 @@ export function userMessage(content: string, o: { channelId?: string; author?: A
     tts: false,
     mention_everyone: /@everyone|@here/.test(content),
     mentions,
-    mention_roles: [],
+    mention_roles: o.mentionsBotRole ? [BOT_ROLE_ID] : [],
     attachments: [],
     embeds: [],
     pinned: false,

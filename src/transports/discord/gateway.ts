@@ -158,7 +158,8 @@ async function handleMessage(
   try {
     const me = message.client.user;
     if (message.author.bot || message.webhookId || !me || message.author.id === me.id) return;
-    const mentioned = message.mentions.users.has(me.id);
+    // People often pick the bot's own managed role (same name) from the @ list: that asks the bot too.
+    const mentioned = message.mentions.users.has(me.id) || message.mentions.roles.some((role) => role.tags?.botId === me.id);
     if (!mentioned && !config.qaChannels.has(message.channelId)) return;
     const reply = answerMessage(message.content, ctx, { mentioned });
     if (!reply) return;
