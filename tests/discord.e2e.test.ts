@@ -136,15 +136,19 @@ describe('autocomplete', () => {
   it('offers well-known ports as the number is typed', async () => {
     const payload = autocomplete('port', [{ name: 'number', type: 4, value: '54', focused: true }]);
     h.discord.dispatch('INTERACTION_CREATE', payload);
-    const body = (await h.discord.waitForRequest(isCallback(payload.id))).body;
-    expect(body.type).toBe(8);
-    expect(body.data.choices.map((c: any) => c.value)).toEqual(['5432']);
+    const request = await h.discord.waitForRequest(isCallback(payload.id));
+    expect(request.body.type).toBe(8);
+    // An INTEGER option's choices carry numbers; Discord rejects strings (400, Invalid Form Body).
+    expect(request.body.data.choices.map((c: any) => c.value)).toEqual([5432]);
+    expect(request.status).toBe(204);
   });
 
   it('offers topics for initial consonants, at most 25', async () => {
     const payload = autocomplete('explain', [{ name: 'topic', type: 3, value: 'ㅍㅌ ㅊㄷ', focused: true }], { locale: 'ko' });
     h.discord.dispatch('INTERACTION_CREATE', payload);
-    const body = (await h.discord.waitForRequest(isCallback(payload.id))).body;
+    const request = await h.discord.waitForRequest(isCallback(payload.id));
+    const body = request.body;
+    expect(request.status).toBe(204);
     expect(body.data.choices[0]).toMatchObject({ value: 'port-conflict' });
     expect(body.data.choices.length).toBeLessThanOrEqual(25);
   });
@@ -168,16 +172,14 @@ describe('team channel Q&A', () => {
     h.discord.dispatch('MESSAGE_CREATE', message);
     return message;
   }
-  /** Waits for the bot's next channel message and says which message it replied to. */
-  async function nextAnswer(channelId: string, since: number) {
-    const request = await h.discord.waitForRequest(isChannelPost(channelId), 5000, since);
-    return request;
+  /** Waits for the bot's reply to `question`, matched by the message it references, not by time. */
+  function answerTo(question: { id: string; channel_id: string }) {
+    return h.discord.waitForRequest((r) => isChannelPost(question.channel_id)(r) && r.body?.message_reference?.message_id === question.id);
   }
 
   it('answers a question in a Q&A channel as a reply, with a delete button and no pings', async () => {
-    const since = Date.now();
     const question = await post('포트 충돌 해결 방법 알려줘', { channelId: QA_CHANNEL_ID });
-    const answer = await nextAnswer(QA_CHANNEL_ID, since);
+    const answer = await answerTo(question);
     expect(answer.body.message_reference).toMatchObject({ message_id: question.id });
     expect(answer.body.embeds[0].title).toMatch(/포트 충돌/);
     const buttons = answer.body.components.at(-1).components;
@@ -187,38 +189,36 @@ describe('team channel Q&A', () => {
   });
 
   it('stays silent on chatter, other bots, and questions outside Q&A channels that do not mention it', async () => {
-    const since = Date.now();
+    const before = h.discord.requests.length;
     await post('ㅋㅋㅋ 점심 뭐 먹지', { channelId: QA_CHANNEL_ID });
     await post('what is localhost', { channelId: QA_CHANNEL_ID, author: OTHER_BOT });
     await post('what is localhost', { channelId: CHAT_CHANNEL_ID });
     const marker = await post('what does 0.0.0.0 mean', { channelId: QA_CHANNEL_ID, author: OTHER_USER });
-    // Events are handled in order: the first answer after `since` must be to the marker.
-    const first = await h.discord.waitForRequest((r) => r.method === 'POST' && r.path.startsWith('/channels/'), 5000, since);
-    expect(first.body.message_reference.message_id).toBe(marker.id);
+    // Events are handled in order: once the marker is answered, it must be the only message sent since.
+    await answerTo(marker);
+    const sent = h.discord.requests.slice(before).filter((r) => r.method === 'POST' && r.path.startsWith('/channels/'));
+    expect(sent.map((r) => r.body.message_reference?.message_id)).toEqual([marker.id]);
   });
 
   it('answers anywhere when mentioned, without pinging the @everyone the question contained', async () => {
-    const since = Date.now();
     const question = await post('@everyone what is the difference between localhost and 0.0.0.0', { channelId: CHAT_CHANNEL_ID, mentionsBot: true });
-    const answer = await nextAnswer(CHAT_CHANNEL_ID, since);
+    const answer = await answerTo(question);
     expect(answer.body.message_reference.message_id).toBe(question.id);
     expectNoAccidentalPings(answer.body);
     expect(answer.body.content ?? '').not.toMatch(/@everyone/);
   });
 
   it('answers when addressed through its own managed role, as the @ list often offers it', async () => {
-    const since = Date.now();
     const question = await post('what does 0.0.0.0 mean', { channelId: CHAT_CHANNEL_ID, author: OTHER_USER, mentionsBotRole: true });
-    const answer = await nextAnswer(CHAT_CHANNEL_ID, since);
+    const answer = await answerTo(question);
     expect(answer.body.message_reference.message_id).toBe(question.id);
     expect(answer.body.embeds[0].title).toMatch(/0\.0\.0\.0/);
     expectNoAccidentalPings(answer.body);
   });
 
   it('lets only the asker delete the answer', async () => {
-    const since = Date.now();
-    await post('what is a port number', { channelId: QA_CHANNEL_ID });
-    const answer = await nextAnswer(QA_CHANNEL_ID, since);
+    const question = await post('what is a port number', { channelId: QA_CHANNEL_ID });
+    const answer = await answerTo(question);
     const posted = { id: '999999999999999999', channel_id: QA_CHANNEL_ID, author: { id: '100000000000000001', username: 'devops-bot', discriminator: '0', bot: true, avatar: null }, content: '', embeds: answer.body.embeds, components: answer.body.components, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 19, flags: 0 };
     const stranger = component(`answer:delete:${USER.id}`, posted, { user: OTHER_USER, channelId: QA_CHANNEL_ID });
     h.discord.dispatch('INTERACTION_CREATE', stranger);

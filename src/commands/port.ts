@@ -37,7 +37,7 @@ export const portCommand: Command = {
     );
     return matches.slice(0, 25).map((s) => {
       const name = `${s.port} — ${s.name}: ${s.description[request.lang]}`;
-      return { name: name.length > 100 ? `${name.slice(0, 99)}…` : name, value: String(s.port) };
+      return { name: name.length > 100 ? `${name.slice(0, 99)}…` : name, value: s.port };
     });
   },
 };

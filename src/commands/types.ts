@@ -20,7 +20,7 @@ export interface Command {
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(request: CommandRequest, ctx: BotContext): Promise<Reply> | Reply;
   /** Choices for the option being typed (`focused`), at most 25. */
-  autocomplete?(focused: { name: string; value: string }, request: CommandRequest, ctx: BotContext): Choice[];
+  autocomplete?(focused: { name: string; value: string }, request: CommandRequest, ctx: BotContext): Array<Choice<string | number>>;
 }
 
 /** Discord locales to our two languages: Korean for `ko`, English otherwise. */

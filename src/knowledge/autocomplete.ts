@@ -13,9 +13,10 @@ interface Entry {
   choseong: string[];
 }
 
-export interface Choice {
+/** An autocomplete choice. Its value has the option's type: a string, or a number for INTEGER and NUMBER options, as Discord requires. */
+export interface Choice<Value extends string | number = string> {
   name: string;
-  value: string;
+  value: Value;
 }
 
 /**

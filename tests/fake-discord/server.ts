@@ -11,6 +11,8 @@ export interface RecordedRequest {
   headers: http.IncomingHttpHeaders;
   body: any;
   at: number;
+  /** The status the fake answered with (set as it answers, before a waiter's code resumes). */
+  status?: number;
 }
 
 interface Session {
@@ -71,10 +73,30 @@ export class FakeDiscord {
 
   /** Sends a gateway dispatch to the shard that owns the guild (all connected shards if none is given). */
   dispatch(t: string, d: unknown, shard?: number): void {
+    if (t === 'INTERACTION_CREATE') this.rememberFocusedOption(d);
     for (const session of this.sessions.values()) {
       if (shard !== undefined && session.shard[0] !== shard) continue;
       this.send(session, t, d);
     }
+  }
+
+  /** Option type (3 string, 4 integer, 10 number) each autocomplete interaction is focused on, by interaction id. */
+  private readonly focusedOptionTypes = new Map<string, number>();
+
+  private rememberFocusedOption(interaction: any): void {
+    if (interaction?.type !== 4) return;
+    const find = (options: any[] = []): any => options.map((o) => (o.focused ? o : find(o.options))).find(Boolean);
+    const focused = find(interaction.data?.options);
+    if (focused) this.focusedOptionTypes.set(interaction.id, focused.type);
+  }
+
+  /** As Discord does: an autocomplete choice's value must have its option's type (a number for INTEGER). */
+  private invalidChoices(interactionId: string, body: any): string | null {
+    const type = this.focusedOptionTypes.get(interactionId);
+    if (body?.type !== 8 || type === undefined) return null;
+    const fits = (value: unknown) => (type === 3 ? typeof value === 'string' : type === 4 ? Number.isInteger(value) : typeof value === 'number');
+    const bad = (body.data?.choices ?? []).findIndex((c: any) => !fits(c.value));
+    return bad < 0 ? null : `data.choices.${bad}.value`;
   }
 
   /** Waits for a REST call matching the predicate (including ones already made since `since`). */
@@ -168,6 +190,7 @@ export class FakeDiscord {
       }
     }
     const json = (status: number, payload?: unknown) => {
+      record.status = status;
       res.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
     };
@@ -183,6 +206,8 @@ export class FakeDiscord {
     let m: RegExpExecArray | null;
     if (req.method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
       if (m[2] === 'expired-token') return json(404, { message: 'Unknown interaction', code: 10062 });
+      const invalid = this.invalidChoices(m[1]!, body);
+      if (invalid) return json(400, { message: 'Invalid Form Body', code: 50035, errors: { [invalid]: { _errors: [{ code: 'NUMBER_TYPE_COERCE', message: 'Value is not a valid number.' }] } } });
       return url.searchParams.get('with_response') === 'true' ? json(200, { interaction: { id: m[1], type: 2 } }) : json(204);
     }
     if (req.method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
