@@ -57,11 +57,14 @@ export function analyze(text: string): Token[] {
  * debugging. A named key (f5) is implied, so F5 alone still finds it.
  */
 function keyComboToken(keys: string): Token {
-  const parts = keys.split('+').map((k) => k.trim()).map((k) => (k === 'control' ? 'ctrl' : k === 'command' ? 'cmd' : k));
+  const parts = keys.split('+').map((k) => KEY_NAMES[k.trim()] ?? k.trim());
   const key = parts.at(-1)!;
   const token: Token = { term: parts.join('+'), kind: 'word', raw: keys };
-  return key.length > 1 && !['ctrl', 'shift', 'alt', 'cmd', 'option'].includes(key) ? { ...token, implied: [key] } : token;
+  return key.length > 1 && !MODIFIER_KEYS.has(key) ? { ...token, implied: [key] } : token;
 }
+
+const KEY_NAMES: Record<string, string> = { control: 'ctrl', command: 'cmd' };
+const MODIFIER_KEYS = new Set(['ctrl', 'shift', 'alt', 'cmd', 'option']);
 
 /** snake_case (so_reuseaddr, flask_run_port) is one term, with its parts implied for partial matches. */
 function identifierToken(identifier: string): Token {

@@ -36,9 +36,6 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
   // An unknown word weighs like the rarest known one: a question is not answered on the strength of
   // one familiar word next to an unknown one (postgres vacuum), and framing words barely count.
   const unknownWeight = idf(index, 1);
-  // A word met only in some topic's prose (현재, happen) is rare here because it is everyday, not
-  // because it is specific: specific terms are curated. It weighs like a word five topics share.
-  const proseWeight = idf(index, 5);
   for (const token of analyze(query)) {
     // Initial consonants serve autocomplete; in a sentence they are chat shorthand (ㅇㅋ, ㄱㅅ), not a question.
     if (token.kind === 'choseong') continue;
@@ -47,7 +44,7 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
       if (seen.has(key)) continue;
       seen.add(key);
       const weight = readings.length
-        ? Math.max(...readings.map((r) => rarity(index, r.term, proseWeight) * Math.min(1, r.trust + 0.2)))
+        ? Math.max(...readings.map((r) => rarity(index, r.term) * Math.min(1, r.trust + 0.2)))
         : unknownWeight;
       const salience = salienceOf(token);
       words.push({ raw: token.raw, readings, salience, weight: isFraming(token) ? FRAMING_WEIGHT : weight * salience });
@@ -56,9 +53,16 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
   return words;
 }
 
-function rarity(index: SearchIndex, term: string, proseWeight: number): number {
+/** Topics a common word is shared by: a word met only in prose weighs no more than one this common. */
+const PROSE_ONLY_DF = 5;
+
+/**
+ * How much a word's rarity says about the question. A word met only in some topic's prose (현재,
+ * happen) is rare here because it is everyday, not because it is specific: specific terms are curated.
+ */
+function rarity(index: SearchIndex, term: string): number {
   const weight = idf(index, index.df.get(term) ?? 0);
-  return index.curated.has(term) ? weight : Math.min(weight, proseWeight);
+  return index.curated.has(term) ? weight : Math.min(weight, idf(index, PROSE_ONLY_DF));
 }
 
 /** Framing words, everyday adverbs, and common verbs with an ending (주면, 달라져, 들어오나요). */
