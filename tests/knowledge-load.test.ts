@@ -123,4 +123,13 @@ describe('loading validates every file', () => {
   it('rejects a missing translation in the front matter', () => {
     expect(problemsOf({ 'sample.md': VALID.replace('summary: { en: A sample topic., ko: 예시 주제입니다. }', 'summary: { en: Only English. }') }).join('\n')).toMatch(/"summary\.ko" must be a non-empty text/);
   });
+
+  it('rejects a keyword that a dropped negation would turn into its opposite', () => {
+    const withKeywords = (en: string, ko: string) => VALID.replace('keywords: { en: [example], ko: [보기] }', `keywords: { en: [${en}], ko: [${ko}] }`);
+    const problems = problemsOf({ 'sample.md': withKeywords('no network, example', '안 떠요') }).join('\n');
+    expect(problems).toMatch(/sample\.md: "keywords\.en": "no network" would be read as "network"/);
+    expect(problems).toMatch(/sample\.md: "keywords\.ko": "안 떠요" would be read as/);
+    // A negation inside a longer phrase keeps its meaning: both sides of a match drop it alike.
+    expect(() => loadKnowledge(knowledgeDir({ 'sample.md': withKeywords('command not found, run without debugging', '디버깅 없이 실행') }))).not.toThrow();
+  });
 });

@@ -109,6 +109,18 @@ describe('what users type', () => {
     expect(answer('django orm migration')).toBeNull();
   });
 
+  it('tells "the same network" (LAN IP) from "the same machine" (localhost)', () => {
+    expect(answer('같은 네트워크에서 접속')).toBe('lan-ip');
+    // Reaching a server from the network is the LAN IP, or binding 0.0.0.0; never loopback.
+    expect(answer('reachable from the same network')).toMatch(/^(lan-ip|bind-all-interfaces)$/);
+    expect(answer('only reachable from the same machine')).toBe('localhost');
+  });
+
+  it('prefers the topic a question names over one that merely shares its framing', () => {
+    // bind-all-interfaces lists 장점 (advantages) as a keyword; localhost is what 127.0.0.1 names.
+    expect(answer('127.0.0.1 장점')).toBe('localhost');
+  });
+
   it('answers in the language of the question', () => {
     expect(search(index, '포트 충돌').lang).toBe('ko');
     expect(search(index, 'port conflict').lang).toBe('en');

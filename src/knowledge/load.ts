@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { analyze } from './analyze.ts';
 import { LANGS, type KnowledgeBase, type Lang, type Localized, type Topic } from './topic.ts';
 
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
@@ -137,9 +138,23 @@ function localizedList(value: unknown, field: string, problems: string[], requir
   for (const lang of LANGS) {
     const list = stringList(value[lang] ?? [], `${field}.${lang}`, problems);
     if (list && required && list.length === 0) problems.push(`"${field}.${lang}" needs at least one entry`);
+    for (const entry of list ?? []) {
+      const inverted = invertedByNegation(entry);
+      if (inverted) problems.push(`"${field}.${lang}": "${entry}" would be read as "${inverted}" (the negation is a stop word); say it without the negation`);
+    }
     if (list) out[lang] = list;
   }
   return out;
+}
+
+/** Negations are stop words, so a phrase that is only a negation and one word reads as its opposite. */
+const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'cannot', "can't", "don't", '안', '못', '없이']);
+
+/** The one term a negated entry collapses to ("no network" → "network"), or null when it keeps its meaning. */
+function invertedByNegation(entry: string): string | null {
+  if (!entry.toLowerCase().split(/\s+/).some((word) => NEGATIONS.has(word))) return null;
+  const tokens = analyze(entry);
+  return tokens.length === 1 ? tokens[0]!.term : null;
 }
 
 /** A YAML list of texts; bare numbers (`80`) are accepted as text. */

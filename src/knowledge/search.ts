@@ -43,8 +43,9 @@ export function search(index: SearchIndex, query: string, lang: Lang = detectLan
       return { doc, score: scoreDoc(index, words, doc, phrases), evidence: evidenceOf(words, doc, phrases) };
     })
     .filter((s) => s.score > 0)
-    // Relevance weighted by how much of the question the topic covers in its curated fields.
-    .map((s) => ({ ...s, score: s.score * s.evidence }))
+    // Relevance weighted by how much of the question the topic covers in its curated fields, squared:
+    // the topic a question names (127.0.0.1 → localhost) beats one that merely mentions its words often.
+    .map((s) => ({ ...s, score: s.score * s.evidence ** 2 }))
     .sort((a, b) => b.score - a.score || b.evidence - a.evidence);
   const best = scored[0];
   if (!best) return { query, lang, outcome: 'silent', answer: null, candidates: [] };

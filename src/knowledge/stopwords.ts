@@ -3,7 +3,7 @@ export const ENGLISH_STOPWORDS = new Set(
   `a an the and or but if then so of to in on at by for from with without into onto about as is are was were be been
   being am do does did done have has had having i me my mine we our you your he she it its they them their this that
   these those there here what which who whom whose when where why how can could should would will shall may might must
-  not no yes just also very too more most some any all each other than only own same such both either neither
+  not no yes just also very too more most some any all each other than only own such both either neither
   get got gets getting please thanks thank tell show explain know want need let lets make like way something anything
   one ones another via vs versus e g eg etc ok okay hi hey hello hmm while see look lot fine
   actually really just basically simply exactly quite rather pretty maybe perhaps probably already still even ever never
@@ -22,7 +22,7 @@ export const KOREAN_STOPWORDS = new Set(
   `뭐 뭐야 뭐가 뭐지 뭐죠 뭐예요 뭔가 뭔지 뭘 무엇 무엇인가 무엇인가요 무엇인지 무슨 어떻게 어떤 어떡해 왜 좀 그냥 정말 진짜
   알려줘 알려주세요 알려 주세요 설명 설명해줘 설명해 주세요 가르쳐줘 궁금해요 궁금합니다 있나요 있어요 있습니다 있는 있을
   없나요 없어요 합니다 하는 하면 하고 해요 해 그리고 또는 그래서 근데 그런데 이것 그것 저것 이거 그거 저거 여기 거기 저기
-  수 것 거 게 때 등 및 더 잘 다 이 그 저 제 내 나 저희 우리 너 네 요 예 아 음 혹시 이제 지금 다시 같은 경우
+  수 것 거 게 때 등 및 더 잘 다 이 그 저 제 내 나 저희 우리 너 네 요 예 아 음 혹시 이제 지금 다시 경우
   못 안 잘못 없이 쓰기 쓰는 쓰고 써 써요 쓰면 쓰려면 쓰여 쓰여요 쓰이는 쓰임 번 여러 정리 요약 관련 대해 대한 해주세요 해줘요 주세요 줘 하나요 어디 언제 누가 되나요 돼요 되요 인가요 인가 인지 이란 란 이에요 예요 입니다 이죠 할까요 될까요
   후 후에 전 전에 뒤 뒤에 다음 다음에`
     .split(/\s+/)
