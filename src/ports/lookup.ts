@@ -59,7 +59,7 @@ export interface LookupOptions {
 export async function lookupPort(port: number, options: LookupOptions): Promise<PortReport> {
   const platform = options.platform ?? process.platform;
   const snapshot =
-    (platform === 'linux' ? readProcSnapshot(port, options.procRoot) : null) ??
+    (platform === 'linux' ? await readProcSnapshot(port, options.procRoot) : null) ??
     (platform === 'darwin' ? await readLsofSnapshot(port) : null) ??
     (platform === 'win32' ? await readWindowsSnapshot(port) : null) ??
     (await probeSnapshot(port));

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { findSocketOwners, userName } from './owners.ts';
+import { readAtOnce } from './parallel-read.ts';
 import { isHolding, parseProcNet, type Protocol, type SocketRow } from './procnet.ts';
 
 /** One socket holding a port, as a platform reader sees it. */
@@ -29,23 +29,17 @@ const PROC_TABLES: Array<[string, Protocol, 4 | 6]> = [
 ];
 
 /**
- * Linux: every listening TCP and bound UDP socket from /proc/net; owners looked up only for the
- * port asked about (walking every process's descriptors is the costly part).
+ * Linux: every listening TCP and bound UDP socket from /proc/net (the tables read side by side, see
+ * parallel-read.ts); owners looked up only for the port asked about (walking every process's
+ * descriptors is the costly part).
  */
-export function readProcSnapshot(port: number, procRoot = '/proc'): Snapshot | null {
-  const rows: SocketRow[] = [];
-  let readAny = false;
-  for (const [file, protocol, family] of PROC_TABLES) {
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(procRoot, 'net', file), 'utf8');
-    } catch {
-      continue; // no IPv6 on this host, or no procfs at all
-    }
-    readAny = true;
-    rows.push(...parseProcNet(text, protocol, family).filter(isHolding));
-  }
-  if (!readAny) return null;
+export async function readProcSnapshot(port: number, procRoot = '/proc'): Promise<Snapshot | null> {
+  const texts = await readAtOnce(PROC_TABLES.map(([file]) => path.join(procRoot, 'net', file)));
+  // A table that cannot be read means no IPv6 on this host, or no procfs at all.
+  if (texts.every((text) => text === null)) return null;
+  const rows: SocketRow[] = PROC_TABLES.flatMap(([, protocol, family], i) =>
+    texts[i] === null ? [] : parseProcNet(texts[i]!, protocol, family).filter(isHolding),
+  );
   const wanted = new Set(rows.filter((r) => r.port === port && r.inode > 0).map((r) => r.inode));
   const owners = findSocketOwners(wanted, procRoot);
   const listeners = rows.map((row) => {
