@@ -33,13 +33,15 @@ function quantile(values: number[], q: number): number {
 const ms = (v: number) => `${v.toFixed(3)} ms`;
 const row = (name: string, value: string) => console.log(`  ${name.padEnd(44)} ${value}`);
 
+async function timeOnce<T>(fn: () => T | Promise<T>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
 async function timeEach<T>(times: number, fn: () => T | Promise<T>): Promise<number[]> {
   const out: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    await fn();
-    out.push(performance.now() - start);
-  }
+  for (let i = 0; i < times; i++) out.push(await timeOnce(fn));
   return out;
 }
 
@@ -87,8 +89,8 @@ async function benchPortLookup(): Promise<void> {
   // Interleaved, so both see the same machine: the TCP tables' cost moves with what else runs.
   const lookup: number[] = [];
   for (let i = 0; i < 30; i++) {
-    lookup.push(...(await timeEach(1, () => lookupPort(8080, { ...options, suggestionCount: 0 }))));
-    if (ss) ss.push(...(await timeEach(1, () => run('ss', ['-ltnup']))));
+    lookup.push(await timeOnce(() => lookupPort(8080, { ...options, suggestionCount: 0 })));
+    if (ss) ss.push(await timeOnce(() => run('ss', ['-ltnup'])));
   }
   const withSuggestions = await timeEach(30, () => lookupPort(8080, options));
   row('one lookup in-process (median of 30)', ms(quantile(lookup, 0.5)));

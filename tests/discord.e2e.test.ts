@@ -172,7 +172,10 @@ describe('team channel Q&A', () => {
     h.discord.dispatch('MESSAGE_CREATE', message);
     return message;
   }
-  /** Waits for the bot's reply to `question`, matched by the message it references, not by time. */
+  /**
+   * Waits for the bot's reply to `question`, in its channel, matched by the message it references
+   * (not by time); no such reply within 5 s fails the test.
+   */
   function answerTo(question: { id: string; channel_id: string }) {
     return h.discord.waitForRequest((r) => isChannelPost(question.channel_id)(r) && r.body?.message_reference?.message_id === question.id);
   }
@@ -180,7 +183,6 @@ describe('team channel Q&A', () => {
   it('answers a question in a Q&A channel as a reply, with a delete button and no pings', async () => {
     const question = await post('포트 충돌 해결 방법 알려줘', { channelId: QA_CHANNEL_ID });
     const answer = await answerTo(question);
-    expect(answer.body.message_reference).toMatchObject({ message_id: question.id });
     expect(answer.body.embeds[0].title).toMatch(/포트 충돌/);
     const buttons = answer.body.components.at(-1).components;
     expect(buttons[0]).toMatchObject({ type: 2, custom_id: `answer:delete:${USER.id}` });
@@ -203,7 +205,6 @@ describe('team channel Q&A', () => {
   it('answers anywhere when mentioned, without pinging the @everyone the question contained', async () => {
     const question = await post('@everyone what is the difference between localhost and 0.0.0.0', { channelId: CHAT_CHANNEL_ID, mentionsBot: true });
     const answer = await answerTo(question);
-    expect(answer.body.message_reference.message_id).toBe(question.id);
     expectNoAccidentalPings(answer.body);
     expect(answer.body.content ?? '').not.toMatch(/@everyone/);
   });
@@ -211,7 +212,6 @@ describe('team channel Q&A', () => {
   it('answers when addressed through its own managed role, as the @ list often offers it', async () => {
     const question = await post('what does 0.0.0.0 mean', { channelId: CHAT_CHANNEL_ID, author: OTHER_USER, mentionsBotRole: true });
     const answer = await answerTo(question);
-    expect(answer.body.message_reference.message_id).toBe(question.id);
     expect(answer.body.embeds[0].title).toMatch(/0\.0\.0\.0/);
     expectNoAccidentalPings(answer.body);
   });

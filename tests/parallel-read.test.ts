@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAtOnce } from '../src/ports/parallel-read.ts';
+import { helperRunning, readAtOnce } from '../src/ports/parallel-read.ts';
 
 describe('reading the /proc tables side by side', () => {
   it('returns every file whole, in the order asked, and null for one that cannot be read', async () => {
@@ -19,14 +20,24 @@ describe('reading the /proc tables side by side', () => {
     }
   });
 
-  it('reads the real socket tables to their end, many times over and concurrently', async () => {
-    const tables = ['tcp', 'tcp6', 'udp', 'udp6'].map((t) => `/proc/net/${t}`);
-    const rounds = await Promise.all(Array.from({ length: 8 }, () => readAtOnce(tables)));
-    for (const texts of rounds) {
-      for (const text of texts) {
-        expect(text).toMatch(/^\s*sl\s+local_address/);
-        expect(text!.endsWith('\n')).toBe(true);
+  it('reads the real socket tables, the helper\'s too, with a listener this test holds, concurrently', async () => {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as net.AddressInfo;
+      // 127.0.0.1 as /proc/net/tcp writes it (a little-endian word), the port in hex, state 0A = LISTEN.
+      const row = new RegExp(`0100007F:${port.toString(16).toUpperCase().padStart(4, '0')} 00000000:0000 0A `);
+      const tables = ['tcp', 'tcp6', 'udp', 'udp6'].map((t) => `/proc/net/${t}`);
+      const rounds = await Promise.all(Array.from({ length: 8 }, () => readAtOnce(tables)));
+      for (const texts of rounds) {
+        for (const text of texts) expect(text).toMatch(/^\s*sl\s+local_address/);
+        // tcp is the file the helper thread reads.
+        expect(texts[0]).toMatch(row);
       }
+      // Read there, not by the fallback: a broken helper would still answer, only slower.
+      expect(helperRunning()).toBe(true);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 

@@ -75,6 +75,11 @@ function getHelper(): Helper | null {
   return helper;
 }
 
+/** Whether reads go to the helper thread (false once it broke, or where there are no threads): the speed-up, not the answers, depends on it. */
+export function helperRunning(): boolean {
+  return Boolean(helper);
+}
+
 /** The texts of `files` (null where unreadable): the first read on the helper thread while this thread reads the rest. */
 export async function readAtOnce(files: readonly string[]): Promise<Array<string | null>> {
   const [first, ...rest] = files;

@@ -90,13 +90,15 @@ export class FakeDiscord {
     if (focused) this.focusedOptionTypes.set(interaction.id, focused.type);
   }
 
-  /** As Discord does: an autocomplete choice's value must have its option's type (a number for INTEGER). */
-  private invalidChoices(interactionId: string, body: any): string | null {
+  /** As Discord does: an autocomplete choice's value must have its option's type (a number for INTEGER); the errors field if not. */
+  private invalidChoices(interactionId: string, body: any): Record<string, unknown> | null {
     const type = this.focusedOptionTypes.get(interactionId);
     if (body?.type !== 8 || type === undefined) return null;
     const fits = (value: unknown) => (type === 3 ? typeof value === 'string' : type === 4 ? Number.isInteger(value) : typeof value === 'number');
     const bad = (body.data?.choices ?? []).findIndex((c: any) => !fits(c.value));
-    return bad < 0 ? null : `data.choices.${bad}.value`;
+    if (bad < 0) return null;
+    const error = type === 3 ? { code: 'STRING_TYPE_CONVERT', message: 'Could not interpret the value as string.' } : { code: 'NUMBER_TYPE_COERCE', message: 'Value is not a valid number.' };
+    return { [`data.choices.${bad}.value`]: { _errors: [error] } };
   }
 
   /** Waits for a REST call matching the predicate (including ones already made since `since`). */
@@ -206,8 +208,8 @@ export class FakeDiscord {
     let m: RegExpExecArray | null;
     if (req.method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
       if (m[2] === 'expired-token') return json(404, { message: 'Unknown interaction', code: 10062 });
-      const invalid = this.invalidChoices(m[1]!, body);
-      if (invalid) return json(400, { message: 'Invalid Form Body', code: 50035, errors: { [invalid]: { _errors: [{ code: 'NUMBER_TYPE_COERCE', message: 'Value is not a valid number.' }] } } });
+      const errors = this.invalidChoices(m[1]!, body);
+      if (errors) return json(400, { message: 'Invalid Form Body', code: 50035, errors });
       return url.searchParams.get('with_response') === 'true' ? json(200, { interaction: { id: m[1], type: 2 } }) : json(204);
     }
     if (req.method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
