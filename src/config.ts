@@ -1,3 +1,6 @@
+import { isIP } from 'node:net';
+import { parsePort } from './ports/parse-port.ts';
+
 /** Configuration from the environment, validated once at start; problems are reported all together. */
 export interface Config {
   discordToken: string | null;
@@ -11,7 +14,15 @@ export interface Config {
   /** Channel Q&A: answers per user and per channel within one minute. */
   rateLimitPerUser: number;
   rateLimitPerChannel: number;
+  /** Port for /healthz and /metrics; null: no server is started. */
+  healthPort: number | null;
+  /** Address the health server binds: loopback unless set. */
+  healthHost: string;
+  logFormat: LogFormat;
 }
+
+export type LogFormat = 'text' | 'json';
+const LOG_FORMATS: LogFormat[] = ['text', 'json'];
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const LOG_LEVELS: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
@@ -72,6 +83,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return Number(value) || fallback;
   };
 
+  const healthPortText = text('HEALTH_PORT');
+  const parsedHealthPort = healthPortText === null ? null : parsePort(healthPortText);
+  if (parsedHealthPort && !parsedHealthPort.ok) problems.push(`HEALTH_PORT must be a port number from 1 to 65535, got "${parsedHealthPort.input.slice(0, 30)}"`);
+  // An address literal, not a name to resolve: what the server binds is then plain from the config.
+  const healthHost = text('HEALTH_HOST') ?? '127.0.0.1';
+  if (healthHost !== 'localhost' && isIP(healthHost) === 0) problems.push(`HEALTH_HOST must be an IP address or "localhost", got "${healthHost.slice(0, 60)}"`);
+
+  const logFormat = (text('LOG_FORMAT') ?? 'text').toLowerCase() as LogFormat;
+  if (!LOG_FORMATS.includes(logFormat)) problems.push(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}`);
+
   const config: Config = {
     discordToken: token,
     discordClientId: snowflake('DISCORD_CLIENT_ID'),
@@ -82,6 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     showProcessNames: flag('PORT_LOOKUP_SHOW_PROCESS', true),
     rateLimitPerUser: count('QA_RATE_PER_USER', 3),
     rateLimitPerChannel: count('QA_RATE_PER_CHANNEL', 10),
+    healthPort: parsedHealthPort?.ok ? parsedHealthPort.port : null,
+    healthHost,
+    logFormat: LOG_FORMATS.includes(logFormat) ? logFormat : 'text',
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

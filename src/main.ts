@@ -3,8 +3,9 @@ import { contextOptionsFrom, createContext } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { KnowledgeError } from './knowledge/load.ts';
 import { createLogger } from './log.ts';
+import { startOperations } from './ops/operations.ts';
 import { runConsole } from './transports/console.ts';
-import { startGateway } from './transports/discord/gateway.ts';
+import { createClient, startGateway } from './transports/discord/gateway.ts';
 
 dotenv.config({ quiet: true });
 
@@ -19,7 +20,7 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const log = createLogger(config.logLevel, [config.discordToken]);
+  const log = createLogger(config.logLevel, [config.discordToken], undefined, config.logFormat);
   let ctx;
   try {
     ctx = createContext(contextOptionsFrom(config));
@@ -37,7 +38,9 @@ async function main(): Promise<number> {
   }
   // A stray rejection inside a library must not take the bot down: log it and keep serving.
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
-  const bot = await startGateway(config, ctx, log);
+  // Serving /healthz from before login, so a probe sees 503 until the gateway is ready.
+  const ops = await startOperations(config, { topicsLoaded: () => ctx.kb.topics.length, log });
+  const bot = await startGateway(config, ctx, log, createClient(config), ops.observer);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info(`${signal}: shutting down`);
@@ -46,7 +49,9 @@ async function main(): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  ops.beginShutdown();
   await bot.stop();
+  await ops.close();
   return 0;
 }
 

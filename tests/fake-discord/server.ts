@@ -44,6 +44,8 @@ export class FakeDiscord {
   port = 0;
   /** Shards the gateway tells clients to use (GET /gateway/bot). */
   recommendedShards = 1;
+  /** While set, IDENTIFY is answered (READY) only once it resolves: a bot connected but not yet ready. */
+  holdReady: Promise<void> | null = null;
 
   async start(): Promise<this> {
     this.http.on('upgrade', (req, socket, head) => {
@@ -134,6 +136,7 @@ export class FakeDiscord {
     ws.on('message', (raw) => {
       const packet = JSON.parse(String(raw)) as { op: number; d: any };
       if (packet.op === 1) ws.send(JSON.stringify({ op: 11 }));
+      else if (packet.op === 2 && this.holdReady) void this.holdReady.then(() => this.identify(ws, packet.d));
       else if (packet.op === 2) this.identify(ws, packet.d);
       else if (packet.op === 6) this.resume(ws, packet.d);
     });

@@ -19,6 +19,7 @@ import { langFromLocale, type CommandRequest, type OptionValue } from '../../com
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import { detectLang } from '../../knowledge/search.ts';
+import { NO_OBSERVER, outcomeOf, type GatewayObserver } from '../../ops/observer.ts';
 import { answerMessage } from '../../qa/channel-qa.ts';
 import { RateLimiter } from '../../qa/rate-limit.ts';
 import type { Reply } from '../../replies/reply.ts';
@@ -50,20 +51,21 @@ export function createClient(config: Config): Client {
 }
 
 /** Connects to Discord and serves commands, autocomplete, components and channel Q&A until stopped. */
-export async function startGateway(config: Config, ctx: BotContext, log: Logger, client = createClient(config)): Promise<RunningBot> {
+export async function startGateway(config: Config, ctx: BotContext, log: Logger, client = createClient(config), observer: GatewayObserver = NO_OBSERVER): Promise<RunningBot> {
   const perUser = new RateLimiter(config.rateLimitPerUser, 60_000);
   const perChannel = new RateLimiter(config.rateLimitPerChannel, 60_000);
 
   client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(interaction, ctx, log);
+    void handleInteraction(interaction, ctx, log, observer);
   });
   client.on(Events.MessageCreate, (message) => {
-    void handleMessage(message, ctx, config, log, perUser, perChannel);
+    void handleMessage(message, ctx, config, log, perUser, perChannel, observer);
   });
   client.on(Events.Error, (error) => log.error('discord client error', error));
   client.on(Events.ShardDisconnect, (_, shard) => log.warn(`gateway shard ${shard} disconnected`));
   client.on(Events.ShardResume, (shard) => log.info(`gateway shard ${shard} resumed`));
 
+  observer.attach(client);
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(config.discordToken ?? '');
   await ready;
@@ -88,7 +90,8 @@ function requestFrom(interaction: ChatInputCommandInteraction | AutocompleteInte
   return { options, lang: langFromLocale(interaction.locale), userId: interaction.user.id };
 }
 
-async function handleInteraction(interaction: Interaction, ctx: BotContext, log: Logger): Promise<void> {
+async function handleInteraction(interaction: Interaction, ctx: BotContext, log: Logger, observer: GatewayObserver): Promise<void> {
+  const finish = observer.interaction(interaction);
   try {
     if (interaction.isAutocomplete()) {
       const command = commandsByName.get(interaction.commandName);
@@ -101,12 +104,15 @@ async function handleInteraction(interaction: Interaction, ctx: BotContext, log:
         ? await command.execute(requestFrom(interaction), ctx)
         : { content: 'That command is not known to this version of the bot.', ephemeral: true };
       await interaction.reply(toInteractionReply(reply));
+      finish(outcomeOf(reply));
     } else if (interaction.isStringSelectMenu() && interaction.customId === RELATED_MENU_ID) {
       await openTopic(interaction, ctx);
     } else if (interaction.isButton() && interaction.customId.startsWith(DELETE_BUTTON_PREFIX)) {
       await deleteAnswer(interaction);
     }
+    finish();
   } catch (error) {
+    finish('error');
     await failInteraction(interaction, error, log);
   }
 }
@@ -154,7 +160,9 @@ async function handleMessage(
   log: Logger,
   perUser: RateLimiter,
   perChannel: RateLimiter,
+  observer: GatewayObserver,
 ): Promise<void> {
+  const finish = observer.message(message);
   try {
     const me = message.client.user;
     if (message.author.bot || message.webhookId || !me || message.author.id === me.id) return;
@@ -162,11 +170,11 @@ async function handleMessage(
     const mentioned = message.mentions.users.has(me.id) || message.mentions.roles.some((role) => role.tags?.botId === me.id);
     if (!mentioned && !config.qaChannels.has(message.channelId)) return;
     const reply = answerMessage(message.content, ctx, { mentioned });
-    if (!reply) return;
+    if (!reply) return finish('silent');
     // Counted only when the bot would speak, so chatter never uses anyone's allowance.
     if (!perUser.tryTake(message.author.id) || !perChannel.tryTake(message.channelId)) {
       log.debug(`rate limit: not answering ${message.author.id} in ${message.channelId}`);
-      return;
+      return finish('rate_limited');
     }
     const lang = detectLang(message.content);
     const withDelete: Reply = {
@@ -177,7 +185,9 @@ async function handleMessage(
       ],
     };
     await message.reply(toDiscordMessage(withDelete));
+    finish(outcomeOf(withDelete));
   } catch (error) {
+    finish('error');
     log.error(`answering message ${message.id} failed`, error);
   }
 }
