@@ -1,9 +1,11 @@
 import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Events } from 'discord.js';
 import { createContext, type BotContext } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { startOperations, type Operations } from '../src/ops/operations.ts';
+import { Readiness } from '../src/ops/readiness.ts';
 import { createClient, startGateway, type RunningBot } from '../src/transports/discord/gateway.ts';
 import { FakeDiscord, type RecordedRequest } from './fake-discord/server.ts';
 import { autocomplete, chatInput, userMessage, OTHER_USER, QA_CHANNEL_ID } from './fake-discord/payloads.ts';
@@ -106,7 +108,13 @@ describe('health and metrics server, through the real client and the fake Discor
     expect(after.get('nodejs_heap_size_used_bytes')).toBeGreaterThan(0);
   });
 
-  it('counts a dropped gateway connection that the bot resumes', async () => {
+  it('counts a dropped gateway connection that the bot resumes, and is not ready until it has', async () => {
+    // The same readiness /healthz uses, read at the instant discord.js reports the reconnect
+    // (an HTTP request could arrive after the quick resume and prove nothing).
+    const readiness = new Readiness();
+    readiness.watch(bot!.client);
+    const readyWhileReconnecting = new Promise<boolean>((resolve) => bot!.client.once(Events.ShardReconnecting, () => resolve(readiness.ready)));
+    expect(readiness.ready).toBe(true);
     const before = await scrape();
     expect(before.get('devops_bot_gateway_reconnects_total{event="resumed"}')).toBe(0);
     discord!.dropConnections();
@@ -119,6 +127,8 @@ describe('health and metrics server, through the real client and the fake Discor
     }
     expect(after.get('devops_bot_gateway_reconnects_total{event="reconnecting"}')).toBeGreaterThanOrEqual(1);
     expect(after.get('devops_bot_gateway_reconnects_total{event="resumed"}')).toBe(1);
+    expect(await readyWhileReconnecting).toBe(false);
+    expect(readiness.ready).toBe(true);
     expect((await get('/healthz')).status).toBe(200);
   });
 
