@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { loadKnowledge } from '../src/knowledge/load.ts';
 import { createLogger } from '../src/log.ts';
 import { NO_OBSERVER, outcomeOf } from '../src/ops/observer.ts';
 import { healthPortFor, startOperations } from '../src/ops/operations.ts';
 import { COLORS } from '../src/replies/reply.ts';
 import { noAnswerReply, suggestionsReply, topicReply } from '../src/replies/topic-reply.ts';
-import { sharedContext } from './helpers/bot.ts';
 
 const quiet = createLogger('silent');
 
@@ -47,9 +47,9 @@ describe('health port under the sharding manager', () => {
 
 describe('reply outcomes', () => {
   it('tells answers, "did you mean" and short notes apart by the reply itself', () => {
-    const ctx = sharedContext();
-    const topic = ctx.kb.byId.get('localhost')!;
-    expect(outcomeOf(topicReply(topic, 'en', ctx.kb))).toBe('answered');
+    const kb = loadKnowledge();
+    const topic = kb.byId.get('localhost')!;
+    expect(outcomeOf(topicReply(topic, 'en', kb))).toBe('answered');
     expect(outcomeOf(suggestionsReply([{ topic, score: 0.5 }], 'ko'))).toBe('suggested');
     expect(outcomeOf(noAnswerReply('en'))).toBe('declined');
     expect(outcomeOf(null)).toBe('silent');
