@@ -11,6 +11,10 @@ export interface Config {
   /** Channel Q&A: answers per user and per channel within one minute. */
   rateLimitPerUser: number;
   rateLimitPerChannel: number;
+  /** QA_THREADS: an answer in a Q&A channel opens a thread on the question; follow-ups there are answered. */
+  qaThreads: boolean;
+  /** QA_REPEAT_MINUTES: the same topic again in a channel within this many minutes gets a link, not a copy (0: off). */
+  repeatMinutes: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -72,6 +76,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return Number(value) || fallback;
   };
 
+  const minutes = (name: string, fallback: number) => {
+    const value = text(name);
+    if (value === null) return fallback;
+    if (!/^\d{1,4}$/.test(value) || Number(value) > 1440) {
+      problems.push(`${name} must be a whole number of minutes from 0 (off) to 1440`);
+      return fallback;
+    }
+    return Number(value);
+  };
+
   const config: Config = {
     discordToken: token,
     discordClientId: snowflake('DISCORD_CLIENT_ID'),
@@ -82,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     showProcessNames: flag('PORT_LOOKUP_SHOW_PROCESS', true),
     rateLimitPerUser: count('QA_RATE_PER_USER', 3),
     rateLimitPerChannel: count('QA_RATE_PER_CHANNEL', 10),
+    qaThreads: flag('QA_THREADS', false),
+    repeatMinutes: minutes('QA_REPEAT_MINUTES', 10),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
