@@ -193,6 +193,24 @@ describe('threads (QA_THREADS=true)', () => {
   });
 });
 
+describe('thread follow-ups share the channel limits', () => {
+  it('stops answering one user past QA_RATE_PER_USER in a thread, and still answers someone else', async () => {
+    const limited = await startHarness({ QA_THREADS: 'true', QA_RATE_PER_USER: '1' });
+    try {
+      const send = (m: any) => (limited.discord.dispatch('MESSAGE_CREATE', m), m);
+      const question = send(userMessage('what is localhost', { channelId: QA_CHANNEL_ID }));
+      await limited.discord.waitForRequest(isPostIn(question.id));
+      const before = limited.discord.requests.length;
+      send(userMessage('what is a port number', { channelId: question.id })); // the same user, over the limit
+      const other = send(userMessage('what is a port number', { channelId: question.id, author: OTHER_USER }));
+      await limited.discord.waitForRequest((r) => isPostIn(question.id)(r) && r.body?.message_reference?.message_id === other.id);
+      expect(limited.discord.requests.slice(before).filter(isPostIn(question.id)).map((r) => r.body.message_reference?.message_id)).toEqual([other.id]);
+    } finally {
+      await limited.stop();
+    }
+  });
+});
+
 describe('forum posts (a forum channel in QA_CHANNELS)', () => {
   it('answers a new post in the post when sure, in its language, and leaves an unsure one alone', async () => {
     const harness = await startHarness({ QA_CHANNELS: `${QA_CHANNEL_ID},${FORUM_CHANNEL_ID}` });

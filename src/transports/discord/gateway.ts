@@ -24,7 +24,6 @@ import { planPost, postedNotice, POST_BUTTON_PREFIX, SHAREABLE_COMMANDS, withPos
 import { langFromLocale, type CommandRequest, type OptionValue } from '../../commands/types.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
-import { detectLang } from '../../knowledge/search.ts';
 import { answerMessageWithTopic } from '../../qa/channel-qa.ts';
 import { answerForumPost, THREAD_ONLY_CHANNEL_TYPES } from '../../qa/forum.ts';
 import { routeMessage, threadNameFor } from '../../qa/message-route.ts';
