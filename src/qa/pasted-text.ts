@@ -24,11 +24,16 @@ export function piecesOf(text: string): string[] {
 }
 
 /**
- * Searches a pasted message: the first piece the search is sure about answers; otherwise the
- * first piece with "did you mean" candidates; otherwise the whole text's (silent) result.
+ * Searches a pasted message: the whole text if the search is sure of it; else the first piece it
+ * is sure about; else "did you mean" candidates (the whole text's first); else silence.
  */
 export function searchPasted(index: SearchIndex, text: string, lang: Lang): SearchResult {
-  const results = piecesOf(text).map((piece) => search(index, piece, lang));
-  if (results.length === 0) return search(index, '', lang);
-  return results.find((r) => r.outcome === 'answer') ?? results.find((r) => r.outcome === 'suggest') ?? results[0]!;
+  const [whole, ...parts] = piecesOf(text).map((piece) => search(index, piece, lang));
+  if (!whole) return search(index, '', lang);
+  if (whole.outcome === 'answer') return whole;
+  // A piece may answer only with a topic the whole message also points to (when it points anywhere):
+  // one line out of context must not overrule what the message as a whole is about.
+  const wholeTopics = new Set(whole.candidates.map((c) => c.topic.id));
+  const agrees = (r: SearchResult) => r.outcome === 'answer' && (wholeTopics.size === 0 || wholeTopics.has(r.answer!.id));
+  return parts.find(agrees) ?? (whole.outcome === 'suggest' ? whole : parts.find((r) => r.outcome === 'suggest')) ?? whole;
 }
