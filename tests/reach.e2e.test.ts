@@ -150,6 +150,27 @@ describe('Post in channel on private answers', () => {
   });
 });
 
+describe('where the bot cannot post', () => {
+  it('posts through the interaction when Discord refuses the bot in that channel (403 Missing Permissions)', async () => {
+    const answer = (await interact(chatInput('explain', [{ name: 'topic', type: 3, value: 'ports' }, { name: 'hide', type: 5, value: true }]))).body.data;
+    const button = buttonsOf(answer).find((b: any) => b.custom_id === `answer:post:${USER.id}`);
+    h.discord.deniedChannels.add(CHAT_CHANNEL_ID);
+    try {
+      const click = component(button.custom_id, shown(answer), { user: USER });
+      const refused = nextRequest(isPostIn(CHAT_CHANNEL_ID));
+      const shared = (await interact(click)).body;
+      expect((await refused).status).toBe(403);
+      expect(shared.type).toBe(4);
+      expect(shared.data.flags ?? 0).toBe(0);
+      expect(shared.data.embeds[0].title).toBe(answer.embeds[0].title);
+      expectPingsNobody(shared.data);
+      expect(h.logs.join('\n')).toMatch(/could not post in channel/);
+    } finally {
+      h.discord.deniedChannels.delete(CHAT_CHANNEL_ID);
+    }
+  });
+});
+
 describe('threads (QA_THREADS=true)', () => {
   it('opens a thread on a Q&A-channel question, answers there, and answers follow-ups from anyone without a mention (English)', async () => {
     const question = post(userMessage('what does 0.0.0.0 mean when my server binds to it?', { channelId: QA_CHANNEL_ID }));
@@ -190,6 +211,18 @@ describe('threads (QA_THREADS=true)', () => {
     const botAnswer = [...h.discord.messages.values()].findLast((m: any) => m.author.bot && m.message_reference?.message_id === asked.id);
     const reply = post(userMessage('0.0.0.0은 무슨 뜻이에요?', { channelId: CHAT_CHANNEL_ID, replyTo: botAnswer }));
     expect((await answerTo(reply, CHAT_CHANNEL_ID)).body.embeds[0].title).toMatch(/0\.0\.0\.0/);
+  });
+});
+
+describe('when Discord will not open a thread', () => {
+  it('answers in the Q&A channel instead (the message already has a thread: 400, code 160004)', async () => {
+    const question = userMessage('what is localhost', { channelId: QA_CHANNEL_ID, author: OTHER_USER });
+    h.discord.threads.set(question.id, { id: question.id });
+    post(question);
+    const answer = await answerTo(question, QA_CHANNEL_ID);
+    expect(answer.body.embeds[0].title).toMatch(/localhost/);
+    const refused = h.discord.requests.find((r) => r.path === `/channels/${QA_CHANNEL_ID}/messages/${question.id}/threads`);
+    expect(refused?.status).toBe(400);
   });
 });
 

@@ -49,6 +49,8 @@ export class FakeDiscord {
   readonly messages = new Map<string, any>();
   /** Threads opened on a message, by the message's id (Discord gives the thread that same id). */
   readonly threads = new Map<string, any>();
+  /** Channels where the bot lacks Send Messages: posting there gets Discord's 403 Missing Permissions. */
+  readonly deniedChannels = new Set<string>();
 
   /** A new forum post as Discord announces it: THREAD_CREATE (newly_created) for the post, then MESSAGE_CREATE for its first message. */
   dispatchForumPost(post: { thread: any; starter: any }): void {
@@ -226,6 +228,7 @@ export class FakeDiscord {
       return url.searchParams.get('with_response') === 'true' ? json(200, { interaction: { id: m[1], type: 2 } }) : json(204);
     }
     if (req.method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      if (this.deniedChannels.has(m[1]!)) return json(403, { message: 'Missing Permissions', code: 50013 });
       const errors = channelMessageErrors(body, m[1]!, (id) => this.messages.get(id));
       if (errors) return invalid(errors);
       const sent = botMessage(String(++this.messageCounter).padStart(18, '9'), m[1]!, body);
