@@ -19,6 +19,10 @@ export interface Config {
   /** Address the health server binds: loopback unless set. */
   healthHost: string;
   logFormat: LogFormat;
+  /** QA_THREADS: an answer in a Q&A channel opens a thread on the question; follow-ups there are answered. */
+  qaThreads: boolean;
+  /** QA_REPEAT_MINUTES: the same topic again in a channel within this many minutes gets a link, not a copy (0: off). */
+  repeatMinutes: number;
 }
 
 export type LogFormat = 'text' | 'json';
@@ -92,6 +96,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const logFormat = (text('LOG_FORMAT') ?? 'text').toLowerCase() as LogFormat;
   if (!LOG_FORMATS.includes(logFormat)) problems.push(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}`);
+  const minutes = (name: string, fallback: number) => {
+    const value = text(name);
+    if (value === null) return fallback;
+    if (!/^\d{1,4}$/.test(value) || Number(value) > 1440) {
+      problems.push(`${name} must be a whole number of minutes from 0 (off) to 1440`);
+      return fallback;
+    }
+    return Number(value);
+  };
 
   const config: Config = {
     discordToken: token,
@@ -106,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     healthPort: parsedHealthPort?.ok ? parsedHealthPort.port : null,
     healthHost,
     logFormat: LOG_FORMATS.includes(logFormat) ? logFormat : 'text',
+    qaThreads: flag('QA_THREADS', false),
+    repeatMinutes: minutes('QA_REPEAT_MINUTES', 10),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

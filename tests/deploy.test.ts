@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployCommands } from '../src/commands/deploy.ts';
-import { commands } from '../src/commands/index.ts';
+import { DiscordAPIError, REST, Routes } from 'discord.js';
+import { commandBodies, deployCommands } from '../src/commands/deploy.ts';
+import { commands, messageCommands } from '../src/commands/index.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 import { FakeDiscord } from './fake-discord/server.ts';
 import { APPLICATION_ID, GUILD } from './fake-discord/payloads.ts';
@@ -15,17 +16,56 @@ afterAll(() => discord.stop());
 describe('npm run deploy', () => {
   it('registers every command in a guild with one idempotent bulk overwrite', async () => {
     const config = loadConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_CLIENT_ID: APPLICATION_ID, DISCORD_GUILD_ID: GUILD.id });
-    expect(await deployCommands(config)).toEqual({ scope: 'guild', count: 4 });
-    expect(await deployCommands(config)).toEqual({ scope: 'guild', count: 4 });
+    expect(await deployCommands(config)).toEqual({ scope: 'guild', count: 5 });
+    expect(await deployCommands(config)).toEqual({ scope: 'guild', count: 5 });
     const puts = discord.requests.filter((r) => r.method === 'PUT');
     expect(puts.map((r) => r.path)).toEqual([`/applications/${APPLICATION_ID}/guilds/${GUILD.id}/commands`, `/applications/${APPLICATION_ID}/guilds/${GUILD.id}/commands`]);
     expect(puts[0]!.body).toEqual(puts[1]!.body);
     expect(puts[0]!.headers.authorization).toBe(`Bot ${TEST_TOKEN}`);
   });
 
-  it('registers globally without a guild', async () => {
+  it('registers globally without a guild, installable to servers and users, usable in servers, the bot\'s DMs and other DMs', async () => {
     const config = loadConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_CLIENT_ID: APPLICATION_ID });
-    expect(await deployCommands(config)).toEqual({ scope: 'global', count: 4 });
+    const since = Date.now();
+    expect(await deployCommands(config)).toEqual({ scope: 'global', count: 5 });
+    const put = await discord.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/commands`, 5000, since);
+    expect(put.status).toBe(200);
+    for (const command of put.body) {
+      expect(command.integration_types).toEqual([0, 1]);
+      expect(command.contexts).toEqual([0, 1, 2]);
+    }
+    // The message command "Ask devops-bot": type 3, localised, no description (Discord rejects one).
+    const askMessage = put.body.find((c: any) => c.type === 3);
+    expect(askMessage).toMatchObject({ name: 'Ask devops-bot', name_localizations: { ko: 'devops-bot에게 묻기' } });
+    expect(askMessage.description ?? '').toBe('');
+    expect(askMessage.options ?? []).toEqual([]);
+  });
+
+  it('leaves the install fields off guild commands, where Discord does not read them', async () => {
+    const config = loadConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_CLIENT_ID: APPLICATION_ID, DISCORD_GUILD_ID: GUILD.id });
+    const since = Date.now();
+    await deployCommands(config);
+    const put = await discord.waitForRequest((r) => r.method === 'PUT' && r.path.includes('/guilds/'), 5000, since);
+    expect(put.body.map((c: any) => c.name)).toEqual(commandBodies('guild').map((c) => c.name));
+    for (const command of put.body) {
+      expect(command).not.toHaveProperty('integration_types');
+      expect(command).not.toHaveProperty('contexts');
+    }
+  });
+
+  it('meets Discord\'s real errors for a malformed command (400, code 50035, the errors object)', async () => {
+    const rest = new REST({ api: discord.apiUrl }).setToken(TEST_TOKEN);
+    const bad = [{ name: 'Ask devops-bot', type: 3, description: 'not allowed on a context menu', contexts: [0, 3] }, { name: 'Bad Name', description: 'spaces and capitals' }];
+    const failure = await rest.put(Routes.applicationCommands(APPLICATION_ID), { body: bad }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DiscordAPIError);
+    const error = failure as DiscordAPIError;
+    expect([error.status, error.code]).toEqual([400, 50035]);
+    expect(error.rawError).toMatchObject({
+      errors: {
+        0: { description: { _errors: [{ code: 'APPLICATION_COMMAND_CONTEXT_MENU_DESCRIPTION_INVALID' }] }, contexts: { 1: { _errors: [{ code: 'ENUM_TYPE_COERCE' }] } } },
+        1: { name: { _errors: [{ code: 'APPLICATION_COMMAND_INVALID_NAME' }] } },
+      },
+    });
   });
 
   it('needs a token and an application id', async () => {
@@ -35,6 +75,7 @@ describe('npm run deploy', () => {
 
 describe('command definitions', () => {
   it('are valid for Discord and localized in Korean', () => {
+    expect(messageCommands.map((c) => c.definition)).toEqual([{ name: 'Ask devops-bot', name_localizations: { ko: 'devops-bot에게 묻기' }, type: 3 }]);
     const names = commands.map((c) => c.definition.name);
     expect(names).toEqual(['port', 'explain', 'ask', 'help']);
     for (const { definition } of commands) {

@@ -1,6 +1,7 @@
 import { REST, Routes } from 'discord.js';
 import { ConfigError, type Config } from '../config.ts';
-import { commands } from './index.ts';
+import { commands, messageCommands } from './index.ts';
+import { INSTALL_SCOPE } from './user-install.ts';
 
 /**
  * Registers the slash commands with a bulk overwrite (PUT), which is idempotent: running it again
@@ -12,10 +13,20 @@ export async function deployCommands(config: Config): Promise<{ scope: 'guild' |
     throw new ConfigError(['npm run deploy needs DISCORD_TOKEN and DISCORD_CLIENT_ID (the application id)']);
   }
   const rest = new REST({ api: config.discordApiUrl }).setToken(config.discordToken);
-  const body = commands.map((c) => c.definition);
+  const body = commandBodies(config.discordGuildId ? 'guild' : 'global');
   const route = config.discordGuildId
     ? Routes.applicationGuildCommands(config.discordClientId, config.discordGuildId)
     : Routes.applicationCommands(config.discordClientId);
   const registered = (await rest.put(route, { body })) as unknown[];
   return { scope: config.discordGuildId ? 'guild' : 'global', count: registered.length };
+}
+
+/**
+ * What `npm run deploy` sends: the slash commands and the message command. Global commands also
+ * carry the install scope (server and user installs; servers, the bot's DMs and other DMs); Discord
+ * reads those fields on global commands only, and guild commands do not support the BOT_DM context.
+ */
+export function commandBodies(scope: 'guild' | 'global') {
+  const definitions = [...commands.map((c) => c.definition), ...messageCommands.map((c) => c.definition)];
+  return scope === 'global' ? definitions.map((d) => ({ ...d, ...INSTALL_SCOPE })) : definitions;
 }

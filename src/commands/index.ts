@@ -1,3 +1,4 @@
+import { askMessageCommand, type MessageCommand } from './ask-message.ts';
 import { askCommand } from './ask.ts';
 import { explainCommand } from './explain.ts';
 import { helpCommand } from './help.ts';
@@ -7,3 +8,8 @@ import type { Command } from './types.ts';
 export const commands: readonly Command[] = [portCommand, explainCommand, askCommand, helpCommand];
 
 export const commandsByName: ReadonlyMap<string, Command> = new Map(commands.map((c) => [c.name, c]));
+
+/** Message context-menu commands (Apps → …), registered alongside the slash commands. */
+export const messageCommands: readonly MessageCommand[] = [askMessageCommand];
+
+export const messageCommandsByName: ReadonlyMap<string, MessageCommand> = new Map(messageCommands.map((c) => [c.name, c]));

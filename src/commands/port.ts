@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { parsePort } from '../ports/parse-port.ts';
 import { portErrorReply, portReply } from '../replies/port-reply.ts';
+import { hidden, hideOption } from './shared-options.ts';
 import type { Command } from './types.ts';
 
 export const portCommand: Command = {
@@ -21,12 +22,13 @@ export const portCommand: Command = {
         .setRequired(true)
         .setAutocomplete(true),
     )
+    .addBooleanOption(hideOption)
     .toJSON(),
 
   async execute(request, ctx) {
     const parsed = parsePort(request.options.number);
     if (!parsed.ok) return portErrorReply(parsed.problem, parsed.input, request.lang);
-    return portReply(await ctx.lookupPort(parsed.port), request.lang, ctx.kb);
+    return hidden(portReply(await ctx.lookupPort(parsed.port), request.lang, ctx.kb), request.options.hide === true);
   },
 
   /** Well-known ports whose number starts with what is typed (or whose name matches it). */

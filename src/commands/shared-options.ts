@@ -1,4 +1,4 @@
-import type { SlashCommandBuilder, SlashCommandOptionsOnlyBuilder } from 'discord.js';
+import type { SlashCommandBooleanOption, SlashCommandBuilder, SlashCommandOptionsOnlyBuilder } from 'discord.js';
 import type { Reply } from '../replies/reply.ts';
 import type { CommandRequest } from './types.ts';
 
@@ -12,13 +12,16 @@ export function withAddressing(builder: SlashCommandOptionsOnlyBuilder | SlashCo
         .setDescription('Address the answer to this person (they get one ping)')
         .setDescriptionLocalizations({ ko: '이 사람에게 답을 전합니다(그 사람만 한 번 알림)' }),
     )
-    .addBooleanOption((o) =>
-      o
-        .setName('hide')
-        .setNameLocalizations({ ko: '숨기기' })
-        .setDescription('Only you see the answer')
-        .setDescriptionLocalizations({ ko: '나에게만 답을 보여 줍니다' }),
-    );
+    .addBooleanOption(hideOption);
+}
+
+/** `hide`: only the asker sees the answer (and may post it with Post in channel). */
+export function hideOption(o: SlashCommandBooleanOption): SlashCommandBooleanOption {
+  return o
+    .setName('hide')
+    .setNameLocalizations({ ko: '숨기기' })
+    .setDescription('Only you see the answer')
+    .setDescriptionLocalizations({ ko: '나에게만 답을 보여 줍니다' });
 }
 
 export function addressingOf(request: CommandRequest): { targetUserId?: string; hide: boolean } {

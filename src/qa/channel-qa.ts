@@ -1,6 +1,7 @@
 import type { BotContext } from '../app.ts';
 import { helpReply } from '../commands/help.ts';
 import { detectLang, search } from '../knowledge/search.ts';
+import type { Lang, Topic } from '../knowledge/topic.ts';
 import type { Reply } from '../replies/reply.ts';
 import { suggestionsReply, topicReply } from '../replies/topic-reply.ts';
 
@@ -11,7 +12,12 @@ export interface MessageContext {
 
 /** Discord mention syntax (<@123>, <@&456>, <#789>, @everyone) removed before reading the question. */
 export function stripMentions(text: string): string {
-  return text.replace(/<@[!&]?\d+>|<#\d+>|@(everyone|here)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  return removeMentions(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Mention syntax removed, line breaks kept (pasted logs are read line by line). */
+export function removeMentions(text: string): string {
+  return text.replace(/<@[!&]?\d+>|<#\d+>|@(everyone|here)\b/g, ' ').trim();
 }
 
 /**
@@ -19,12 +25,17 @@ export function stripMentions(text: string): string {
  * out-of-scope questions get silence (null). A direct mention also gets "did you mean" choices,
  * and a bare mention gets the help card.
  */
-export function answerMessage(content: string, ctx: BotContext, { mentioned }: MessageContext): Reply | null {
+export function answerMessage(content: string, ctx: BotContext, context: MessageContext): Reply | null {
+  return answerMessageWithTopic(content, ctx, context)?.reply ?? null;
+}
+
+/** As answerMessage, also naming the topic answered (null for choices or help), for repeat suppression. */
+export function answerMessageWithTopic(content: string, ctx: BotContext, { mentioned }: MessageContext): { reply: Reply; topic: Topic | null; lang: Lang } | null {
   const question = stripMentions(content);
   const lang = detectLang(question);
-  if (!question) return mentioned ? helpReply(lang, ctx.kb.topics.length) : null;
+  if (!question) return mentioned ? { reply: helpReply(lang, ctx.kb.topics.length), topic: null, lang } : null;
   const result = search(ctx.index, question, lang);
-  if (result.answer) return topicReply(result.answer, lang, ctx.kb);
-  if (mentioned && result.outcome === 'suggest') return suggestionsReply(result.candidates, lang);
+  if (result.answer) return { reply: topicReply(result.answer, lang, ctx.kb), topic: result.answer, lang };
+  if (mentioned && result.outcome === 'suggest') return { reply: suggestionsReply(result.candidates, lang), topic: null, lang };
   return null;
 }

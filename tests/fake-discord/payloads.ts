@@ -18,6 +18,8 @@ export const OTHER_BOT: ApiUser = { id: '300000000000000009', username: 'ci-bot'
 export const QA_CHANNEL_ID = '400000000000000001';
 export const CHAT_CHANNEL_ID = '400000000000000002';
 export const BOT_ROLE_ID = '500000000000000002';
+/** A forum channel (type 15): only threads ("posts") live in it. */
+export const FORUM_CHANNEL_ID = '400000000000000003';
 
 export const GUILD = {
   id: '500000000000000001',
@@ -55,6 +57,7 @@ export const GUILD = {
   channels: [
     { id: QA_CHANNEL_ID, type: 0, name: 'devops-qa', position: 0, permission_overwrites: [], guild_id: '500000000000000001', parent_id: null, nsfw: false },
     { id: CHAT_CHANNEL_ID, type: 0, name: 'general', position: 1, permission_overwrites: [], guild_id: '500000000000000001', parent_id: null, nsfw: false },
+    { id: FORUM_CHANNEL_ID, type: 15, name: 'help-forum', position: 2, permission_overwrites: [], guild_id: '500000000000000001', parent_id: null, nsfw: false, available_tags: [], default_reaction_emoji: null, default_sort_order: null, default_forum_layout: 0, default_thread_rate_limit_per_user: 0, flags: 0 },
   ],
 };
 
@@ -70,10 +73,35 @@ interface InteractionOptions {
   user?: ApiUser;
   token?: string;
   channelId?: string;
+  /**
+   * Used through a user install where the bot is not: a DM between users (context 2, no guild),
+   * as Discord sends it: `user` instead of `member`, only USER_INSTALL among the owners.
+   */
+  userInstallDm?: boolean;
 }
 
 function base(type: number, data: unknown, o: InteractionOptions) {
   const channelId = o.channelId ?? CHAT_CHANNEL_ID;
+  if (o.userInstallDm) {
+    const user = o.user ?? USER;
+    return {
+      id: nextId(),
+      application_id: APPLICATION_ID,
+      type,
+      data,
+      channel: { id: channelId, type: 1, last_message_id: null, flags: 0, recipients: [OTHER_USER] },
+      channel_id: channelId,
+      user,
+      token: o.token ?? `token-${nextId()}`,
+      version: 1,
+      app_permissions: '442368',
+      locale: o.locale ?? 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '1': user.id },
+      context: 2,
+      attachment_size_limit: 10485760,
+    };
+  }
   return {
     id: nextId(),
     application_id: APPLICATION_ID,
@@ -108,6 +136,11 @@ export function autocomplete(name: string, options: OptionInput[], o: Interactio
   return base(4, { id: '200000000000000001', name, type: 1, options }, o);
 }
 
+/** Apps → <name> on `target` (a message command: type 2 interaction, data.type 3, the message in resolved.messages). */
+export function messageCommand(name: string, target: { id: string }, o: InteractionOptions = {}) {
+  return base(2, { id: '200000000000000009', name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } }, o);
+}
+
 /** A click on a button (component type 2) or a choice in a string select (type 3) on `message`. */
 export function component(customId: string, message: unknown, o: InteractionOptions & { values?: string[] } = {}) {
   const data = o.values ? { custom_id: customId, component_type: 3, values: o.values } : { custom_id: customId, component_type: 2 };
@@ -115,12 +148,15 @@ export function component(customId: string, message: unknown, o: InteractionOpti
 }
 
 /** A user's message in a guild channel (MESSAGE_CREATE). */
-export function userMessage(content: string, o: { channelId?: string; author?: ApiUser; mentionsBot?: boolean; mentionsBotRole?: boolean } = {}) {
+export function userMessage(content: string, o: { channelId?: string; author?: ApiUser; mentionsBot?: boolean; mentionsBotRole?: boolean; replyTo?: any; id?: string } = {}) {
   const author = o.author ?? USER;
   const mentions = o.mentionsBot ? [BOT_USER] : [];
   if (o.mentionsBotRole) content = `<@&${BOT_ROLE_ID}> ${content}`;
+  // A reply pings the replied-to author by default: Discord lists them in `mentions`.
+  const replied = o.replyTo ? { message_reference: { type: 0, message_id: o.replyTo.id, channel_id: o.replyTo.channel_id, guild_id: GUILD.id }, referenced_message: o.replyTo } : {};
   return {
-    id: nextId(),
+    ...replied,
+    id: o.id ?? nextId(),
     channel_id: o.channelId ?? CHAT_CHANNEL_ID,
     guild_id: GUILD.id,
     author,
@@ -130,15 +166,44 @@ export function userMessage(content: string, o: { channelId?: string; author?: A
     edited_timestamp: null,
     tts: false,
     mention_everyone: /@everyone|@here/.test(content),
-    mentions,
+    mentions: o.replyTo ? [...mentions, o.replyTo.author] : mentions,
     mention_roles: o.mentionsBotRole ? [BOT_ROLE_ID] : [],
     attachments: [],
     embeds: [],
     pinned: false,
-    type: 0,
+    type: o.replyTo ? 19 : 0,
     flags: 0,
     components: [],
   };
+}
+
+/** A thread channel object: a post in a forum, or a thread opened on a message (same id as the message). */
+export function threadChannel(id: string, parentId: string, name: string, ownerId: string) {
+  return {
+    id,
+    type: 11,
+    guild_id: GUILD.id,
+    parent_id: parentId,
+    owner_id: ownerId,
+    name,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    flags: 0,
+    message_count: 0,
+    member_count: 1,
+    total_message_sent: 0,
+    thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false, create_timestamp: new Date().toISOString() },
+    applied_tags: [],
+  };
+}
+
+/** A new forum post as Discord creates it: the thread (id = its first message's id) and that first message. */
+export function forumPost(title: string, content: string, o: { author?: ApiUser; forumId?: string } = {}) {
+  const author = o.author ?? USER;
+  const id = nextId();
+  const thread = threadChannel(id, o.forumId ?? FORUM_CHANNEL_ID, title, author.id);
+  const starter = userMessage(content, { channelId: id, author, id });
+  return { thread, starter };
 }
 
 /** The message object Discord returns when the bot posts (what the fake answers to POST /channels/:id/messages). */

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { BOT_USER, APPLICATION_ID, GUILD, botMessage } from './payloads.ts';
+import { BOT_USER, APPLICATION_ID, GUILD, botMessage, threadChannel } from './payloads.ts';
+import { callbackErrors, channelMessageErrors, commandErrors, threadErrors, type FormErrors } from './validate.ts';
 
 /** A request the bot made to the fake REST API. */
 export interface RecordedRequest {
@@ -46,6 +47,18 @@ export class FakeDiscord {
   recommendedShards = 1;
   /** While set, IDENTIFY is answered (READY) only once it resolves: a bot connected but not yet ready. */
   holdReady: Promise<void> | null = null;
+  /** Every message seen (dispatched or posted by the bot), by id: replies must point at one, GET reads them. */
+  readonly messages = new Map<string, any>();
+  /** Threads opened on a message, by the message's id (Discord gives the thread that same id). */
+  readonly threads = new Map<string, any>();
+  /** Channels where the bot lacks Send Messages: posting there gets Discord's 403 Missing Permissions. */
+  readonly deniedChannels = new Set<string>();
+
+  /** A new forum post as Discord announces it: THREAD_CREATE (newly_created) for the post, then MESSAGE_CREATE for its first message. */
+  dispatchForumPost(post: { thread: any; starter: any }): void {
+    this.dispatch('THREAD_CREATE', { ...post.thread, newly_created: true });
+    this.dispatch('MESSAGE_CREATE', post.starter);
+  }
 
   async start(): Promise<this> {
     this.http.on('upgrade', (req, socket, head) => {
@@ -76,6 +89,7 @@ export class FakeDiscord {
   /** Sends a gateway dispatch to the shard that owns the guild (all connected shards if none is given). */
   dispatch(t: string, d: unknown, shard?: number): void {
     if (t === 'INTERACTION_CREATE') this.rememberFocusedOption(d);
+    if (t === 'MESSAGE_CREATE') this.messages.set((d as any).id, d);
     for (const session of this.sessions.values()) {
       if (shard !== undefined && session.shard[0] !== shard) continue;
       this.send(session, t, d);
@@ -200,6 +214,7 @@ export class FakeDiscord {
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
     };
     const botAuth = req.headers.authorization?.startsWith('Bot ');
+    const invalid = (errors: FormErrors) => json(400, { message: 'Invalid Form Body', code: 50035, errors });
     if (req.method === 'GET' && path === '/gateway/bot') {
       if (!botAuth) return json(401, { message: '401: Unauthorized', code: 0 });
       return json(200, {
@@ -211,12 +226,33 @@ export class FakeDiscord {
     let m: RegExpExecArray | null;
     if (req.method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
       if (m[2] === 'expired-token') return json(404, { message: 'Unknown interaction', code: 10062 });
-      const errors = this.invalidChoices(m[1]!, body);
-      if (errors) return json(400, { message: 'Invalid Form Body', code: 50035, errors });
+      const errors = this.invalidChoices(m[1]!, body) ?? callbackErrors(body);
+      if (errors) return invalid(errors);
       return url.searchParams.get('with_response') === 'true' ? json(200, { interaction: { id: m[1], type: 2 } }) : json(204);
     }
     if (req.method === 'POST' && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
-      return json(200, botMessage(String(++this.messageCounter).padStart(18, '9'), m[1]!, body));
+      if (this.deniedChannels.has(m[1]!)) return json(403, { message: 'Missing Permissions', code: 50013 });
+      const errors = channelMessageErrors(body, m[1]!, (id) => this.messages.get(id));
+      if (errors) return invalid(errors);
+      const sent = botMessage(String(++this.messageCounter).padStart(18, '9'), m[1]!, body);
+      this.messages.set(sent.id, sent);
+      return json(200, sent);
+    }
+    if (req.method === 'GET' && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) {
+      const found = this.messages.get(m[2]!);
+      return found?.channel_id === m[1] ? json(200, found) : json(404, { message: 'Unknown Message', code: 10008 });
+    }
+    if (req.method === 'POST' && (m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path))) {
+      // Start Thread from Message: a public thread with the message's id, announced by THREAD_CREATE.
+      const errors = threadErrors(body);
+      if (errors) return invalid(errors);
+      if (this.messages.get(m[2]!)?.channel_id !== m[1]) return json(404, { message: 'Unknown Message', code: 10008 });
+      if (this.threads.has(m[2]!)) return json(400, { message: 'A thread has already been created for this message', code: 160004 });
+      const thread = threadChannel(m[2]!, m[1]!, body.name, BOT_USER.id);
+      this.threads.set(thread.id, thread);
+      json(201, thread);
+      this.dispatch('THREAD_CREATE', { ...thread, newly_created: true });
+      return;
     }
     if (req.method === 'DELETE' && /^\/channels\/\d+\/messages\/\d+$/.test(path)) return json(204);
     if (req.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) {
@@ -224,6 +260,8 @@ export class FakeDiscord {
     }
     if (req.method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       if (!botAuth) return json(401, { message: '401: Unauthorized', code: 0 });
+      const errors = commandErrors(body);
+      if (errors) return invalid(errors);
       return json(200, (body as any[]).map((c, i) => ({ ...c, id: `2000000000000000${String(i).padStart(2, '0')}`, application_id: APPLICATION_ID, version: '1' })));
     }
     json(404, { message: '404: Not Found', code: 0 });

@@ -1,4 +1,5 @@
 import {
+  ApplicationIntegrationType,
   Client,
   DiscordAPIError,
   Events,
@@ -9,24 +10,38 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
+  type AnyThreadChannel,
   type Interaction,
   type Message,
+  type MessageContextMenuCommandInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { BotContext } from '../../app.ts';
-import { commandsByName } from '../../commands/index.ts';
+import { commandsByName, messageCommandsByName } from '../../commands/index.ts';
+import { forPlace, type InteractionPlace } from '../../commands/user-install.ts';
+import { DELETE_BUTTON_PREFIX, withDeleteButton } from '../../components/delete-answer.ts';
+import { planPost, postedNotice, POST_BUTTON_PREFIX, SHAREABLE_COMMANDS, withPostButton } from '../../components/post-in-channel.ts';
 import { langFromLocale, type CommandRequest, type OptionValue } from '../../commands/types.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
-import { detectLang } from '../../knowledge/search.ts';
 import { NO_OBSERVER, outcomeOf, type GatewayObserver } from '../../ops/observer.ts';
-import { answerMessage } from '../../qa/channel-qa.ts';
+import { answerMessageWithTopic } from '../../qa/channel-qa.ts';
+import { answerForumPost, THREAD_ONLY_CHANNEL_TYPES } from '../../qa/forum.ts';
+import { routeMessage, threadNameFor } from '../../qa/message-route.ts';
+import { messageLink, RepeatMemory, repeatPointerReply } from '../../qa/repeat.ts';
 import { RateLimiter } from '../../qa/rate-limit.ts';
 import type { Reply } from '../../replies/reply.ts';
 import { RELATED_MENU_ID, topicReply } from '../../replies/topic-reply.ts';
-import { toDiscordMessage, toInteractionReply } from './payload.ts';
+import { replyFromMessage, toDiscordMessage, toInteractionReply } from './payload.ts';
 
-export const DELETE_BUTTON_PREFIX = 'answer:delete:';
+export { DELETE_BUTTON_PREFIX };
+
+/** Channel answers' allowances (per user and per channel) and the memory of recent answers. */
+interface ChannelLimits {
+  perUser: RateLimiter;
+  perChannel: RateLimiter;
+  repeat: RepeatMemory | null;
+}
 
 export interface RunningBot {
   client: Client;
@@ -52,14 +67,20 @@ export function createClient(config: Config): Client {
 
 /** Connects to Discord and serves commands, autocomplete, components and channel Q&A until stopped. */
 export async function startGateway(config: Config, ctx: BotContext, log: Logger, client = createClient(config), observer: GatewayObserver = NO_OBSERVER): Promise<RunningBot> {
-  const perUser = new RateLimiter(config.rateLimitPerUser, 60_000);
-  const perChannel = new RateLimiter(config.rateLimitPerChannel, 60_000);
+  const limits: ChannelLimits = {
+    perUser: new RateLimiter(config.rateLimitPerUser, 60_000),
+    perChannel: new RateLimiter(config.rateLimitPerChannel, 60_000),
+    repeat: config.repeatMinutes > 0 ? new RepeatMemory(config.repeatMinutes * 60_000) : null,
+  };
 
   client.on(Events.InteractionCreate, (interaction) => {
     void handleInteraction(interaction, ctx, log, observer);
   });
   client.on(Events.MessageCreate, (message) => {
-    void handleMessage(message, ctx, config, log, perUser, perChannel, observer);
+    void handleMessage(message, ctx, config, log, limits, observer);
+  });
+  client.on(Events.ThreadCreate, (thread, newlyCreated) => {
+    void handleForumPost(thread, newlyCreated, ctx, config, log, limits);
   });
   client.on(Events.Error, (error) => log.error('discord client error', error));
   client.on(Events.ShardDisconnect, (_, shard) => log.warn(`gateway shard ${shard} disconnected`));
@@ -100,11 +121,17 @@ async function handleInteraction(interaction: Interaction, ctx: BotContext, log:
       await interaction.respond(choices.slice(0, 25));
     } else if (interaction.isChatInputCommand()) {
       const command = commandsByName.get(interaction.commandName);
-      const reply: Reply = command
-        ? await command.execute(requestFrom(interaction), ctx)
+      const request = requestFrom(interaction);
+      const answer: Reply = command
+        ? forPlace(command.name, await command.execute(request, ctx), placeOf(interaction), request.lang)
         : { content: 'That command is not known to this version of the bot.', ephemeral: true };
+      const reply = SHAREABLE_COMMANDS.has(interaction.commandName) ? withPostButton(answer, interaction.user.id, request.lang) : answer;
       await interaction.reply(toInteractionReply(reply));
       finish(outcomeOf(reply));
+    } else if (interaction.isMessageContextMenuCommand()) {
+      await askAboutMessage(interaction, ctx);
+    } else if (interaction.isButton() && interaction.customId.startsWith(POST_BUTTON_PREFIX)) {
+      await postInChannel(interaction, log);
     } else if (interaction.isStringSelectMenu() && interaction.customId === RELATED_MENU_ID) {
       await openTopic(interaction, ctx);
     } else if (interaction.isButton() && interaction.customId.startsWith(DELETE_BUTTON_PREFIX)) {
@@ -124,6 +151,50 @@ async function openTopic(interaction: StringSelectMenuInteraction, ctx: BotConte
     ? { ...topicReply(topic, lang, ctx.kb), ephemeral: true }
     : { content: lang === 'ko' ? '그 주제는 더 이상 없습니다.' : 'That topic no longer exists.', ephemeral: true };
   await interaction.reply(toInteractionReply(reply));
+}
+
+/** GUILD_INSTALL among the interaction's authorizing owners: the bot is part of the place (server or its own DM). */
+function placeOf(interaction: Interaction): InteractionPlace {
+  return { botCanPost: interaction.authorizingIntegrationOwners?.[ApplicationIntegrationType.GuildInstall] !== undefined };
+}
+
+async function askAboutMessage(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<void> {
+  const command = messageCommandsByName.get(interaction.commandName);
+  const target = interaction.targetMessage;
+  // A message with no text of its own (a bot's embed) is asked about by what its embeds say.
+  const text = target.content || target.embeds.map((e) => [e.title, e.description].filter(Boolean).join('\n')).join('\n');
+  const lang = langFromLocale(interaction.locale);
+  const reply: Reply = command
+    ? command.execute({ text, targetMessageId: target.id, lang, userId: interaction.user.id }, ctx)
+    : { content: 'That command is not known to this version of the bot.', ephemeral: true };
+  await interaction.reply(toInteractionReply(reply));
+}
+
+/**
+ * Post in channel: the bot posts the shown answer itself (as a reply to the asked-about message,
+ * if any) where it is installed and allowed to; elsewhere, or if that fails, the answer goes out
+ * as the interaction's public response.
+ */
+async function postInChannel(interaction: ButtonInteraction, log: Logger): Promise<void> {
+  const lang = langFromLocale(interaction.locale);
+  const shown = replyFromMessage({ content: interaction.message.content, embeds: interaction.message.embeds.map((e) => e.toJSON()), components: interaction.message.components.map((c) => c.toJSON()) });
+  const plan = planPost({ customId: interaction.customId, clickerId: interaction.user.id, lang, shown });
+  if (plan.kind === 'refuse') {
+    await interaction.reply(toInteractionReply(plan.reply));
+    return;
+  }
+  const channel = interaction.channel;
+  if (placeOf(interaction).botCanPost && interaction.inGuild() && channel?.isSendable()) {
+    try {
+      const reference = plan.replyToMessageId ? { reply: { messageReference: plan.replyToMessageId, failIfNotExists: false } } : {};
+      await channel.send({ ...toDiscordMessage(plan.reply), ...reference });
+      await interaction.update(toDiscordMessage(postedNotice(shown, lang)));
+      return;
+    } catch (error) {
+      log.warn(`could not post in channel ${interaction.channelId}; answering through the interaction`, error);
+    }
+  }
+  await interaction.reply(toInteractionReply(plan.reply));
 }
 
 /** Only the person who asked may remove the bot's answer to them. */
@@ -153,41 +224,68 @@ async function failInteraction(interaction: Interaction, error: unknown, log: Lo
   }
 }
 
-async function handleMessage(
-  message: Message,
-  ctx: BotContext,
-  config: Config,
-  log: Logger,
-  perUser: RateLimiter,
-  perChannel: RateLimiter,
-  observer: GatewayObserver,
-): Promise<void> {
+async function handleMessage(message: Message, ctx: BotContext, config: Config, log: Logger, limits: ChannelLimits, observer: GatewayObserver): Promise<void> {
   const finish = observer.message(message);
   try {
     const me = message.client.user;
     if (message.author.bot || message.webhookId || !me || message.author.id === me.id) return;
+    const thread = message.channel.isThread() ? message.channel : null;
+    const repliesToBot = message.mentions.repliedUser?.id === me.id;
+    // A reply pings its author by default: that alone is a follow-up, not someone @-ing the bot.
+    const pingedOnlyByReply = repliesToBot && !new RegExp(`<@!?${me.id}>`).test(message.content);
     // People often pick the bot's own managed role (same name) from the @ list: that asks the bot too.
-    const mentioned = message.mentions.users.has(me.id) || message.mentions.roles.some((role) => role.tags?.botId === me.id);
-    if (!mentioned && !config.qaChannels.has(message.channelId)) return;
-    const reply = answerMessage(message.content, ctx, { mentioned });
-    if (!reply) return finish('silent');
+    const mentionedInText = (message.mentions.users.has(me.id) && !pingedOnlyByReply) || message.mentions.roles.some((role) => role.tags?.botId === me.id);
+    const route = routeMessage(
+      { channelId: message.channelId, parentId: thread?.parentId ?? null, inBotThread: thread?.ownerId === me.id, mentionedInText, repliesToBot },
+      { qaChannels: config.qaChannels, qaThreads: config.qaThreads },
+    );
+    if (!route) return;
+    const answer = answerMessageWithTopic(message.content, ctx, { mentioned: route.mentioned });
+    if (!answer) return finish('silent');
     // Counted only when the bot would speak, so chatter never uses anyone's allowance.
-    if (!perUser.tryTake(message.author.id) || !perChannel.tryTake(message.channelId)) {
-      log.debug(`rate limit: not answering ${message.author.id} in ${message.channelId}`);
-      return finish('rate_limited');
-    }
-    const lang = detectLang(message.content);
-    const withDelete: Reply = {
-      ...reply,
-      components: [
-        ...(reply.components ?? []).slice(0, 4),
-        [{ type: 'button', customId: `${DELETE_BUTTON_PREFIX}${message.author.id}`, label: lang === 'ko' ? '답변 지우기' : 'Delete answer', style: 'secondary' }],
-      ],
-    };
-    await message.reply(toDiscordMessage(withDelete));
-    finish(outcomeOf(withDelete));
+    if (!mayAnswer(limits, message.author.id, message.channelId, log)) return finish('rate_limited');
+    const earlier = answer.topic ? limits.repeat?.recall(message.channelId, answer.topic.id) : null;
+    const reply = withDeleteButton(earlier && answer.topic ? repeatPointerReply(answer.topic, earlier, answer.lang) : answer.reply, message.author.id, answer.lang);
+    const inThread = route.openThread && !earlier ? await answerInNewThread(message, reply, answer.lang, log) : null;
+    const posted = inThread ?? (await message.reply(toDiscordMessage(reply)));
+    if (answer.topic && !earlier) limits.repeat?.remember(message.channelId, answer.topic.id, messageLink(message.guildId, posted.channelId, posted.id));
+    finish(outcomeOf(reply));
   } catch (error) {
     finish('error');
     log.error(`answering message ${message.id} failed`, error);
+  }
+}
+
+function mayAnswer(limits: ChannelLimits, userId: string, channelId: string, log: Logger): boolean {
+  if (limits.perUser.tryTake(userId) && limits.perChannel.tryTake(channelId)) return true;
+  log.debug(`rate limit: not answering ${userId} in ${channelId}`);
+  return false;
+}
+
+/** Opens a thread on the question and answers there; null (and a warning) if Discord refuses. */
+async function answerInNewThread(question: Message, reply: Reply, lang: 'en' | 'ko', log: Logger): Promise<Message | null> {
+  try {
+    const thread = await question.startThread({ name: threadNameFor(question.content, lang), autoArchiveDuration: 1440 });
+    return await thread.send(toDiscordMessage(reply));
+  } catch (error) {
+    log.warn(`could not answer ${question.id} in a new thread; replying in the channel`, error);
+    return null;
+  }
+}
+
+/** A new post in a forum channel listed in QA_CHANNELS: answered in the post when the bot is sure, else left alone. */
+async function handleForumPost(thread: AnyThreadChannel, newlyCreated: boolean, ctx: BotContext, config: Config, log: Logger, limits: ChannelLimits): Promise<void> {
+  try {
+    if (!newlyCreated || !thread.parentId || !config.qaChannels.has(thread.parentId)) return;
+    if (!thread.parent || !THREAD_ONLY_CHANNEL_TYPES.has(thread.parent.type)) return;
+    // A post's first message has the thread's id; it is fetched, since its MESSAGE_CREATE may come later.
+    const starter = await thread.fetchStarterMessage();
+    // A post that @mentions the bot is answered by the mention path already.
+    if (!starter || starter.author.bot || (thread.client.user && starter.mentions.users.has(thread.client.user.id))) return;
+    const answer = answerForumPost(thread.name, starter.content, ctx);
+    if (!answer || !mayAnswer(limits, starter.author.id, thread.parentId, log)) return;
+    await starter.reply(toDiscordMessage(withDeleteButton(answer.reply, starter.author.id, answer.lang)));
+  } catch (error) {
+    log.error(`answering forum post ${thread.id} failed`, error);
   }
 }

@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
 import { fitReply } from '../../replies/limits.ts';
-import type { ActionRow, Reply } from '../../replies/reply.ts';
+import type { ActionRow, Button, Reply, SelectMenu } from '../../replies/reply.ts';
 
 /** Never @everyone, @here or roles; users only when the reply names them (the /explain target). */
 export function allowedMentionsFor(reply: Reply) {
@@ -43,4 +43,26 @@ export function toDiscordMessage(input: Reply) {
 
 export function toInteractionReply(input: Reply) {
   return { ...toDiscordMessage(input), ...(input.ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}) };
+}
+
+/** A message as Discord sends it (embeds and components as API JSON), back into a plain reply. */
+export function replyFromMessage(message: { content?: string | null; embeds?: readonly APIEmbed[]; components?: readonly unknown[] }): Reply {
+  const embeds = (message.embeds ?? []).map((e) => ({
+    ...(e.title ? { title: e.title } : {}),
+    ...(e.description ? { description: e.description } : {}),
+    ...(e.color !== undefined ? { color: e.color } : {}),
+    ...(e.fields?.length ? { fields: e.fields.map((f) => ({ name: f.name, value: f.value, inline: f.inline ?? false })) } : {}),
+    ...(e.footer?.text ? { footer: e.footer.text } : {}),
+  }));
+  const styleOf = (style: number): Button['style'] => (style === ButtonStyle.Primary ? 'primary' : style === ButtonStyle.Danger ? 'danger' : 'secondary');
+  const components: ActionRow[] = [];
+  for (const row of message.components ?? []) {
+    const items = ((row as { components?: any[] }).components ?? []).flatMap((c): Array<Button | SelectMenu> => {
+      if (c.type === ComponentType.Button && typeof c.custom_id === 'string') return [{ type: 'button', customId: c.custom_id, label: c.label ?? '', style: styleOf(c.style) }];
+      if (c.type === ComponentType.StringSelect) return [{ type: 'select', customId: c.custom_id, placeholder: c.placeholder ?? '', options: (c.options ?? []).map((o: any) => ({ label: o.label, value: o.value, ...(o.description ? { description: o.description } : {}) })) }];
+      return []; // link buttons and other kinds are not carried over
+    });
+    if (items.length) components.push(items as ActionRow);
+  }
+  return { ...(message.content ? { content: message.content } : {}), embeds, components };
 }

@@ -1,0 +1,51 @@
+import { ApplicationCommandType, ContextMenuCommandBuilder, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
+import type { BotContext } from '../app.ts';
+import { withPostButton } from '../components/post-in-channel.ts';
+import type { Lang } from '../knowledge/topic.ts';
+import { removeMentions } from '../qa/channel-qa.ts';
+import { searchPasted } from '../qa/pasted-text.ts';
+import type { Reply } from '../replies/reply.ts';
+import { noAnswerReply, suggestionsReply, topicReply } from '../replies/topic-reply.ts';
+import { langOfText } from './types.ts';
+
+/** "Ask devops-bot" on a message, as plain data: the target message's text, who asked, in which locale. */
+export interface MessageCommandRequest {
+  /** The target message's text (content, or its embeds' text for a message with none). */
+  text: string;
+  targetMessageId: string;
+  lang: Lang;
+  userId: string;
+}
+
+export interface MessageCommand {
+  name: string;
+  definition: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  execute(request: MessageCommandRequest, ctx: BotContext): Reply;
+}
+
+/**
+ * Apps → Ask devops-bot on any message: answers about that message (a pasted error, a log, a code
+ * block) privately, with a Post in channel button that posts the answer as a reply to it. The
+ * message arrives in the interaction (`resolved.messages`), so no privileged intent is needed.
+ */
+export const askMessageCommand: MessageCommand = {
+  name: 'Ask devops-bot',
+  definition: new ContextMenuCommandBuilder()
+    .setName('Ask devops-bot')
+    .setNameLocalizations({ ko: 'devops-bot에게 묻기' })
+    .setType(ApplicationCommandType.Message)
+    .toJSON() as RESTPostAPIContextMenuApplicationCommandsJSONBody,
+
+  execute(request, ctx) {
+    const text = removeMentions(request.text);
+    const lang = langOfText(text, request.lang);
+    const result = searchPasted(ctx.index, text, lang);
+    const shown: Reply | null = result.answer
+      ? topicReply(result.answer, lang, ctx.kb)
+      : result.outcome === 'suggest'
+        ? suggestionsReply(result.candidates, lang)
+        : null;
+    if (!shown) return noAnswerReply(lang);
+    return withPostButton({ ...shown, ephemeral: true }, request.userId, lang, request.targetMessageId);
+  },
+};
