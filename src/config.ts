@@ -11,6 +11,15 @@ export interface Config {
   /** Channel Q&A: answers per user and per channel within one minute. */
   rateLimitPerUser: number;
   rateLimitPerChannel: number;
+  /** Folder for the bot's own files (the SQLite record, its key). */
+  dataDir: string;
+  /** STATS=off: nothing about questions is recorded. */
+  stats: boolean;
+  statsRetentionDays: number;
+  /** Key for hashing user ids; null: a random key kept in dataDir. */
+  statsSecret: string | null;
+  /** A team's own topic folders, loaded after the built-in knowledge. */
+  knowledgeDirs: string[];
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -72,6 +81,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     return Number(value) || fallback;
   };
 
+  const statsSecret = text('STATS_SECRET');
+  // Described, never shown: it is a secret.
+  if (statsSecret && statsSecret.length < 16) problems.push('STATS_SECRET must be at least 16 characters');
+
   const config: Config = {
     discordToken: token,
     discordClientId: snowflake('DISCORD_CLIENT_ID'),
@@ -82,7 +95,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     showProcessNames: flag('PORT_LOOKUP_SHOW_PROCESS', true),
     rateLimitPerUser: count('QA_RATE_PER_USER', 3),
     rateLimitPerChannel: count('QA_RATE_PER_CHANNEL', 10),
+    dataDir: text('DATA_DIR') ?? './data',
+    stats: flag('STATS', true),
+    statsRetentionDays: count('STATS_RETENTION_DAYS', 30),
+    statsSecret,
+    knowledgeDirs: knowledgeDirsFrom(env),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** KNOWLEDGE_DIRS: a team's topic folders, comma-separated (also read by the CLI and knowledge:check). */
+export function knowledgeDirsFrom(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.KNOWLEDGE_DIRS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }

@@ -1,8 +1,10 @@
 import dotenv from 'dotenv';
 import { contextOptionsFrom, createContext } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { logReloads, watchKnowledge } from './knowledge/live.ts';
 import { KnowledgeError } from './knowledge/load.ts';
 import { createLogger } from './log.ts';
+import { NO_STATS, statsFromConfig, type QuestionLog } from './stats/store.ts';
 import { runConsole } from './transports/console.ts';
 import { startGateway } from './transports/discord/gateway.ts';
 
@@ -21,8 +23,15 @@ async function main(): Promise<number> {
   }
   const log = createLogger(config.logLevel, [config.discordToken]);
   let ctx;
+  // Only the Discord bot records questions; the offline console is for trying it out.
+  let stats: QuestionLog = NO_STATS;
   try {
-    ctx = createContext(contextOptionsFrom(config));
+    if (config.discordToken) stats = statsFromConfig(config, log);
+  } catch (error) {
+    log.error(`stats: cannot open the record in ${config.dataDir}; answering without recording`, error);
+  }
+  try {
+    ctx = createContext({ ...contextOptionsFrom(config), stats });
   } catch (error) {
     if (error instanceof KnowledgeError || error instanceof Error) {
       console.error(`devops-bot cannot start: ${error.message}`);
@@ -37,6 +46,9 @@ async function main(): Promise<number> {
   }
   // A stray rejection inside a library must not take the bot down: log it and keep serving.
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
+  logReloads(ctx.knowledge, log);
+  const stopWatching = watchKnowledge(ctx.knowledge, log);
+  log.info(stats.enabled ? `stats: recording questions in ${config.dataDir}, kept ${config.statsRetentionDays} days` : 'stats: off, nothing is recorded');
   const bot = await startGateway(config, ctx, log);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
@@ -46,7 +58,9 @@ async function main(): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  stopWatching();
   await bot.stop();
+  stats.close();
   return 0;
 }
 

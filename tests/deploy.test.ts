@@ -15,8 +15,8 @@ afterAll(() => discord.stop());
 describe('npm run deploy', () => {
   it('registers every command in a guild with one idempotent bulk overwrite', async () => {
     const config = loadConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_CLIENT_ID: APPLICATION_ID, DISCORD_GUILD_ID: GUILD.id });
-    expect(await deployCommands(config)).toEqual({ scope: 'guild', count: 4 });
-    expect(await deployCommands(config)).toEqual({ scope: 'guild', count: 4 });
+    expect(await deployCommands(config)).toEqual({ scope: 'guild', count: commands.length });
+    expect(await deployCommands(config)).toEqual({ scope: 'guild', count: commands.length });
     const puts = discord.requests.filter((r) => r.method === 'PUT');
     expect(puts.map((r) => r.path)).toEqual([`/applications/${APPLICATION_ID}/guilds/${GUILD.id}/commands`, `/applications/${APPLICATION_ID}/guilds/${GUILD.id}/commands`]);
     expect(puts[0]!.body).toEqual(puts[1]!.body);
@@ -25,7 +25,7 @@ describe('npm run deploy', () => {
 
   it('registers globally without a guild', async () => {
     const config = loadConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_CLIENT_ID: APPLICATION_ID });
-    expect(await deployCommands(config)).toEqual({ scope: 'global', count: 4 });
+    expect(await deployCommands(config)).toEqual({ scope: 'global', count: commands.length });
   });
 
   it('needs a token and an application id', async () => {
@@ -36,7 +36,7 @@ describe('npm run deploy', () => {
 describe('command definitions', () => {
   it('are valid for Discord and localized in Korean', () => {
     const names = commands.map((c) => c.definition.name);
-    expect(names).toEqual(['port', 'explain', 'ask', 'help']);
+    expect(names).toEqual(expect.arrayContaining(['port', 'explain', 'ask', 'help', 'stats', 'reload']));
     for (const { definition } of commands) {
       expect(definition.name).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
       expect(definition.description.length).toBeLessThanOrEqual(100);
@@ -47,6 +47,13 @@ describe('command definitions', () => {
         expect(option.name_localizations?.ko).toBeTruthy();
       }
     }
+    // The team's record and the reload are for Manage Server members (0x20), in servers only.
+    for (const name of ['stats', 'reload']) {
+      const definition = commands.find((c) => c.name === name)!.definition;
+      expect(definition.default_member_permissions).toBe('32');
+      expect(definition.contexts).toEqual([0]);
+    }
+    for (const name of ['port', 'explain', 'ask', 'help']) expect(commands.find((c) => c.name === name)!.definition.default_member_permissions).toBeUndefined();
     const port = commands[0]!.definition.options![0] as { type: number; min_value: number; max_value: number; autocomplete: boolean };
     expect(port).toMatchObject({ type: 4, min_value: 1, max_value: 65535, autocomplete: true });
   });

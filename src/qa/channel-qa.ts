@@ -2,11 +2,14 @@ import type { BotContext } from '../app.ts';
 import { helpReply } from '../commands/help.ts';
 import { detectLang, search } from '../knowledge/search.ts';
 import type { Reply } from '../replies/reply.ts';
+import { recordQuestion, type Asker } from '../stats/record.ts';
 import { suggestionsReply, topicReply } from '../replies/topic-reply.ts';
 
 export interface MessageContext {
   /** The bot was @mentioned: the author asked it directly. */
   mentioned: boolean;
+  /** Who asked where, for the stats record; absent: nothing is recorded (the console). */
+  asker?: Omit<Asker, 'unprompted'>;
 }
 
 /** Discord mention syntax (<@123>, <@&456>, <#789>, @everyone) removed before reading the question. */
@@ -19,12 +22,11 @@ export function stripMentions(text: string): string {
  * out-of-scope questions get silence (null). A direct mention also gets "did you mean" choices,
  * and a bare mention gets the help card.
  */
-export function answerMessage(content: string, ctx: BotContext, { mentioned }: MessageContext): Reply | null {
+export function answerMessage(content: string, ctx: BotContext, { mentioned, asker }: MessageContext): Reply | null {
   const question = stripMentions(content);
   const lang = detectLang(question);
   if (!question) return mentioned ? helpReply(lang, ctx.kb.topics.length) : null;
   const result = search(ctx.index, question, lang);
-  if (result.answer) return topicReply(result.answer, lang, ctx.kb);
-  if (mentioned && result.outcome === 'suggest') return suggestionsReply(result.candidates, lang);
-  return null;
+  const reply = result.answer ? topicReply(result.answer, lang, ctx.kb) : mentioned && result.outcome === 'suggest' ? suggestionsReply(result.candidates, lang) : null;
+  return asker ? recordQuestion(ctx, { ...asker, unprompted: !mentioned }, question, result, reply) : reply;
 }

@@ -20,6 +20,7 @@ import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import { detectLang } from '../../knowledge/search.ts';
 import { answerMessage } from '../../qa/channel-qa.ts';
+import { besideVotes, VOTE_PREFIX, voteReply } from '../../stats/votes.ts';
 import { RateLimiter } from '../../qa/rate-limit.ts';
 import type { Reply } from '../../replies/reply.ts';
 import { RELATED_MENU_ID, topicReply } from '../../replies/topic-reply.ts';
@@ -85,7 +86,7 @@ function requestFrom(interaction: ChatInputCommandInteraction | AutocompleteInte
     }
   };
   collect(interaction.options.data);
-  return { options, lang: langFromLocale(interaction.locale), userId: interaction.user.id };
+  return { options, lang: langFromLocale(interaction.locale), userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId };
 }
 
 async function handleInteraction(interaction: Interaction, ctx: BotContext, log: Logger): Promise<void> {
@@ -105,6 +106,8 @@ async function handleInteraction(interaction: Interaction, ctx: BotContext, log:
       await openTopic(interaction, ctx);
     } else if (interaction.isButton() && interaction.customId.startsWith(DELETE_BUTTON_PREFIX)) {
       await deleteAnswer(interaction);
+    } else if (interaction.isButton() && interaction.customId.startsWith(VOTE_PREFIX)) {
+      await interaction.reply(toInteractionReply(voteReply(interaction.customId, interaction.user.id, langFromLocale(interaction.locale), ctx.stats)));
     }
   } catch (error) {
     await failInteraction(interaction, error, log);
@@ -161,7 +164,7 @@ async function handleMessage(
     // People often pick the bot's own managed role (same name) from the @ list: that asks the bot too.
     const mentioned = message.mentions.users.has(me.id) || message.mentions.roles.some((role) => role.tags?.botId === me.id);
     if (!mentioned && !config.qaChannels.has(message.channelId)) return;
-    const reply = answerMessage(message.content, ctx, { mentioned });
+    const reply = answerMessage(message.content, ctx, { mentioned, asker: { userId: message.author.id, guildId: message.guildId, channelId: message.channelId } });
     if (!reply) return;
     // Counted only when the bot would speak, so chatter never uses anyone's allowance.
     if (!perUser.tryTake(message.author.id) || !perChannel.tryTake(message.channelId)) {
@@ -169,13 +172,7 @@ async function handleMessage(
       return;
     }
     const lang = detectLang(message.content);
-    const withDelete: Reply = {
-      ...reply,
-      components: [
-        ...(reply.components ?? []).slice(0, 4),
-        [{ type: 'button', customId: `${DELETE_BUTTON_PREFIX}${message.author.id}`, label: lang === 'ko' ? '답변 지우기' : 'Delete answer', style: 'secondary' }],
-      ],
-    };
+    const withDelete: Reply = besideVotes(reply, { type: 'button', customId: `${DELETE_BUTTON_PREFIX}${message.author.id}`, label: lang === 'ko' ? '답변 지우기' : 'Delete answer', style: 'secondary' });
     await message.reply(toDiscordMessage(withDelete));
   } catch (error) {
     log.error(`answering message ${message.id} failed`, error);
