@@ -23,12 +23,12 @@ export interface Harness {
 }
 
 /** Starts a fake Discord on loopback and the real bot (real discord.js Client) connected to it. */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, ctx: BotContext = sharedContext()): Promise<Harness> {
   const discord = await new FakeDiscord().start();
   const config = loadConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, QA_CHANNELS: QA_CHANNEL_ID, LOG_LEVEL: 'debug', ...env });
   const logs: string[] = [];
   const log = createLogger(config.logLevel, [config.discordToken], (line) => logs.push(line));
-  const bot = await startGateway(config, sharedContext(), log);
+  const bot = await startGateway(config, ctx, log);
   return {
     discord,
     bot,
