@@ -107,6 +107,14 @@ describe('reloading', () => {
   });
 });
 
+describe('the CLI', () => {
+  it('lists and answers from KNOWLEDGE_DIRS too', async () => {
+    const env = { ...process.env, KNOWLEDGE_DIRS: TEAM };
+    expect((await run('npm', ['run', '--silent', 'cli', '--', 'topics'], { cwd: ROOT, env })).stdout).toMatch(/^staging-db\s+Our staging database$/m);
+    expect(JSON.parse((await run('npm', ['run', '--silent', 'cli', '--', 'ask', '--json', 'staging db port'], { cwd: ROOT, env })).stdout).answer).toBe('staging-db');
+  });
+}, 60_000);
+
 describe('npm run knowledge:check', () => {
   it('passes on the knowledge as it is, team folders included', async () => {
     const { stdout } = await run('npm', ['run', '--silent', 'knowledge:check'], { cwd: ROOT, env: { ...process.env, KNOWLEDGE_DIRS: TEAM } });

@@ -31,17 +31,24 @@ export const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Brings the file up to `target` (default: the newest version). Returns the version it had. */
+/**
+ * Brings the file up to `target` (default: the newest version). Returns the version it had.
+ * Each step re-reads the version under a write lock (BEGIN IMMEDIATE), so two processes opening
+ * the same file at once (shards) never run a step twice.
+ */
 export function migrate(db: Database.Database, target = SCHEMA_VERSION): number {
-  const from = db.pragma('user_version', { simple: true }) as number;
+  const versionOf = () => db.pragma('user_version', { simple: true }) as number;
+  const from = versionOf();
   if (from > SCHEMA_VERSION) {
     throw new Error(`the stats file has schema version ${from}, newer than this bot knows (${SCHEMA_VERSION}); update the bot or move the file away`);
   }
-  for (let version = from; version < target; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
+  const step = db.transaction(() => {
+    const version = versionOf();
+    if (version >= target) return false;
+    db.exec(MIGRATIONS[version]!);
+    db.pragma(`user_version = ${version + 1}`);
+    return true;
+  });
+  for (let more = true; more; ) more = step.immediate();
   return from;
 }
