@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
+import { loadConfig, type ConfigError } from '../src/config.ts';
 import { groupQuestions } from '../src/stats/group-questions.ts';
 import { migrate, SCHEMA_VERSION } from '../src/stats/migrations.ts';
 import { DAY_MS, openStats, readSummary, statsFile, statsFromConfig, type AskedQuestion, type QuestionLog } from '../src/stats/store.ts';
@@ -175,6 +175,54 @@ describe('the stats file', () => {
       expect.objectContaining({ count: 2, askers: 1, silent: 1, suggested: 1, variants: [expect.any(String)] }),
     ]);
     expect(log.summary({ guildId: '500000000000000001' })).toMatchObject({ questions: 1, outcomes: { answered: 0, suggested: 0, silent: 1 } });
+  });
+});
+
+describe('cli stats', () => {
+  const cli = (args: string[], dataDir: string) => spawnSync('npm', ['run', '--silent', 'cli', '--', 'stats', ...args], { cwd: path.join(import.meta.dirname, '..'), encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 });
+
+  it('prints the summary for a terminal, over --days, and an empty one before anything was recorded', () => {
+    const dir = tempDir();
+    expect(JSON.parse(cli(['--json'], dir).stdout)).toMatchObject({ days: 7, questions: 0, outcomes: { answered: 0, suggested: 0, silent: 0 } });
+    expect(fs.readdirSync(dir)).toEqual([]); // reading made no file
+    const log = open(dir);
+    log.record(asked({ outcome: 'silent', topic: null, question: 'how do we rotate the staging TLS cert?' }));
+    log.close();
+    const text = cli(['--days', '30'], dir);
+    expect(text.stdout).toMatch(/== Last 30 days ==/);
+    expect(text.stdout).toMatch(/1× “how do we rotate the staging TLS cert\?” — no answer 1/);
+  }, 30_000);
+
+  it('rejects a bad --days with a short error and status 2', () => {
+    const result = cli(['--days', '0'], tempDir());
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--days needs a whole number from 1 to 365/);
+  }, 30_000);
+});
+
+describe('configuration of the record', () => {
+  it('defaults to recording in ./data for 30 days, and reads every variable', () => {
+    expect(loadConfig({})).toMatchObject({ dataDir: './data', stats: true, statsRetentionDays: 30, statsSecret: null, knowledgeDirs: [] });
+    expect(loadConfig({ DATA_DIR: '/var/lib/bot', STATS: 'off', STATS_RETENTION_DAYS: '7', STATS_SECRET: 'sixteen-chars-or-more', KNOWLEDGE_DIRS: ' ../team-kb , /srv/kb ,' })).toMatchObject({
+      dataDir: '/var/lib/bot',
+      stats: false,
+      statsRetentionDays: 7,
+      statsSecret: 'sixteen-chars-or-more',
+      knowledgeDirs: ['../team-kb', '/srv/kb'],
+    });
+  });
+
+  it('rejects bad values clearly, without echoing the secret', () => {
+    const error = (() => {
+      try {
+        loadConfig({ STATS: 'sometimes', STATS_RETENTION_DAYS: '0', STATS_SECRET: 'short-secret' });
+      } catch (caught) {
+        return caught as ConfigError;
+      }
+      throw new Error('loadConfig accepted bad values');
+    })();
+    expect([...error.problems].sort()).toEqual(['STATS must be true or false', 'STATS_RETENTION_DAYS must be a whole number from 1 to 9999', 'STATS_SECRET must be at least 16 characters']);
+    expect(error.message).not.toContain('short-secret');
   });
 });
 
