@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { search } from '../knowledge/search.ts';
-import { recordQuestion } from '../stats/record.ts';
 import { noAnswerReply, suggestionsReply, topicReply } from '../replies/topic-reply.ts';
+import { recordQuestion } from '../stats/record.ts';
 import { addressingOf, hidden, withAddressing } from './shared-options.ts';
 import { langOfText, optionText, type Command } from './types.ts';
 

@@ -2,8 +2,8 @@ import type { BotContext } from '../app.ts';
 import { helpReply } from '../commands/help.ts';
 import { detectLang, search } from '../knowledge/search.ts';
 import type { Reply } from '../replies/reply.ts';
-import { recordQuestion, type Asker } from '../stats/record.ts';
 import { suggestionsReply, topicReply } from '../replies/topic-reply.ts';
+import { recordQuestion, type Asker } from '../stats/record.ts';
 
 export interface MessageContext {
   /** The bot was @mentioned: the author asked it directly. */

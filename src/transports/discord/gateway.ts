@@ -20,10 +20,10 @@ import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import { detectLang } from '../../knowledge/search.ts';
 import { answerMessage } from '../../qa/channel-qa.ts';
-import { besideVotes, VOTE_PREFIX, voteReply } from '../../stats/votes.ts';
 import { RateLimiter } from '../../qa/rate-limit.ts';
 import type { Reply } from '../../replies/reply.ts';
 import { RELATED_MENU_ID, topicReply } from '../../replies/topic-reply.ts';
+import { besideVotes, VOTE_PREFIX, voteReply } from '../../stats/votes.ts';
 import { toDiscordMessage, toInteractionReply } from './payload.ts';
 
 export const DELETE_BUTTON_PREFIX = 'answer:delete:';
