@@ -5,7 +5,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, type ConfigError } from '../src/config.ts';
+import { limitViolations } from '../src/replies/limits.ts';
 import { groupQuestions } from '../src/stats/group-questions.ts';
+import { statsReply } from '../src/stats/stats-reply.ts';
 import { migrate, SCHEMA_VERSION } from '../src/stats/migrations.ts';
 import { DAY_MS, openStats, readSummary, statsFile, statsFromConfig, type AskedQuestion, type QuestionLog } from '../src/stats/store.ts';
 import { KEY_FILE } from '../src/stats/user-key.ts';
@@ -178,6 +180,21 @@ describe('the stats file', () => {
   });
 });
 
+describe('the /stats card', () => {
+  it('fits Discord\'s limits however long and many the questions, and shows them inert', () => {
+    const log = open(tempDir());
+    for (let i = 0; i < 40; i++) log.record(asked({ outcome: 'silent', topic: null, question: `${'very long question '.repeat(40)} number ${i} unique${i}word @everyone **bold** \`tick\`` }));
+    for (let i = 0; i < 30; i++) log.record(asked({ topic: `team-topic-with-a-long-name-${i}` }));
+    for (const lang of ['en', 'ko'] as const) {
+      const reply = statsReply(log.summary({ guildId: '500000000000000001' }), lang);
+      expect(limitViolations(reply)).toEqual([]);
+      const missed = reply.embeds![0]!.fields!.at(-1)!.value;
+      // Each question is one inline-code span: no formatting, no link, no mention takes effect.
+      for (const line of missed.split('\n').filter((l) => l.startsWith('•'))) expect(line).toMatch(/^• \d+× `[^`]*`/);
+    }
+  });
+});
+
 describe('cli stats', () => {
   const cli = (args: string[], dataDir: string) => spawnSync('npm', ['run', '--silent', 'cli', '--', 'stats', ...args], { cwd: path.join(import.meta.dirname, '..'), encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 });
 
@@ -190,7 +207,7 @@ describe('cli stats', () => {
     log.close();
     const text = cli(['--days', '30'], dir);
     expect(text.stdout).toMatch(/== Last 30 days ==/);
-    expect(text.stdout).toMatch(/1× “how do we rotate the staging TLS cert\?” — no answer 1/);
+    expect(text.stdout).toMatch(/1× `how do we rotate the staging TLS cert\?` — no answer 1/);
   }, 30_000);
 
   it('rejects a bad --days with a short error and status 2', () => {

@@ -3,9 +3,9 @@ import { LIMITS, truncate } from '../replies/limits.ts';
 import { COLORS, type EmbedField, type Reply } from '../replies/reply.ts';
 import type { StatsSummary } from './summary.ts';
 
-/** People's questions are shown as text, never as formatting or links. */
+/** People's questions as inline code: shown as typed, never as formatting, links or mentions, here or in a terminal. */
 function quoted(text: string): string {
-  return `“${text.replace(/[\\*_~`|>#[\]()]/g, '\\$&').replace(/\s+/g, ' ').slice(0, 150)}”`;
+  return `\`${text.replace(/`/g, "'").replace(/\s+/g, ' ').trim().slice(0, 150)}\``;
 }
 
 const percent = (rate: number | null) => (rate === null ? '–' : `${Math.round(rate * 100)}%`);
