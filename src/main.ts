@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const log = createLogger(config.logLevel, [config.discordToken]);
+  const log = createLogger(config.logLevel, [config.discordToken, config.statsSecret]);
   let ctx;
   // Only the Discord bot records questions; the offline console is for trying it out.
   let stats: QuestionLog = NO_STATS;

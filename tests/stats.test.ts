@@ -6,10 +6,14 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, type ConfigError } from '../src/config.ts';
 import { limitViolations } from '../src/replies/limits.ts';
+import { askCommand } from '../src/commands/ask.ts';
+import type { Reply } from '../src/replies/reply.ts';
 import { groupQuestions } from '../src/stats/group-questions.ts';
+import { voteReply } from '../src/stats/votes.ts';
+import { sharedContext } from './helpers/bot.ts';
 import { statsReply } from '../src/stats/stats-reply.ts';
 import { migrate, SCHEMA_VERSION } from '../src/stats/migrations.ts';
-import { DAY_MS, openStats, readSummary, statsFile, statsFromConfig, type AskedQuestion, type QuestionLog } from '../src/stats/store.ts';
+import { DAY_MS, NO_STATS, openStats, readSummary, statsFile, statsFromConfig, type AskedQuestion, type QuestionLog } from '../src/stats/store.ts';
 import { KEY_FILE } from '../src/stats/user-key.ts';
 
 const dirs: string[] = [];
@@ -177,6 +181,28 @@ describe('the stats file', () => {
       expect.objectContaining({ count: 2, askers: 1, silent: 1, suggested: 1, variants: [expect.any(String)] }),
     ]);
     expect(log.summary({ guildId: '500000000000000001' })).toMatchObject({ questions: 1, outcomes: { answered: 0, suggested: 0, silent: 1 } });
+  });
+});
+
+describe('👍/👎 on answers', () => {
+  const request = (question: string) => ({ options: { question }, lang: 'en' as const, userId: USER, guildId: '500000000000000001', channelId: '400000000000000001' });
+
+  it('come with an answer only when it is recorded, and only under answers', () => {
+    const stats = open(tempDir());
+    const recording = { ...sharedContext(), stats };
+    const rowOf = (reply: Reply) => reply.components?.at(-1)?.map((item) => item.customId) ?? [];
+    expect(rowOf(askCommand.execute(request('what is a port number'), recording) as Reply)).toEqual([expect.stringMatching(/^vote:up:\d+$/), expect.stringMatching(/^vote:down:\d+$/)]);
+    expect(rowOf(askCommand.execute(request('what is a port number'), sharedContext()) as Reply).join()).not.toMatch(/vote:/); // STATS=off
+    expect(rowOf(askCommand.execute(request('how do I squash commits in git'), recording) as Reply).join()).not.toMatch(/vote:/); // no answer
+    expect(stats.summary()).toMatchObject({ questions: 2, outcomes: { answered: 1, silent: 1 } });
+  });
+
+  it('answer a forged or stale button briefly, changing nothing', () => {
+    const stats = open(tempDir());
+    expect(voteReply('vote:sideways:1', USER, 'en', stats)).toEqual({ content: expect.stringMatching(/not known/), ephemeral: true });
+    expect(voteReply('vote:up:99999', USER, 'ko', stats)).toEqual({ content: expect.stringMatching(/오래되어/), ephemeral: true });
+    expect(voteReply('vote:up:1', USER, 'en', NO_STATS).content).toMatch(/not recorded/);
+    expect(stats.summary().votes).toEqual({ up: 0, down: 0 });
   });
 });
 

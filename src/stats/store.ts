@@ -65,7 +65,8 @@ export function statsFile(dataDir: string): string {
 
 /** Opens (or creates) the stats file: migrates it, turns WAL on, applies retention now and then daily. */
 export function openStats(options: StatsOptions): QuestionLog {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  // Owner-only when we make it: the file holds what people asked.
+  fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const db = new Database(statsFile(options.dataDir));
   try {
     db.pragma('journal_mode = WAL');
