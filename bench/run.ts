@@ -8,6 +8,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { createContext } from '../src/app.ts';
@@ -21,6 +22,7 @@ import { lookupPort } from '../src/ports/lookup.ts';
 import { loadServices } from '../src/ports/services.ts';
 import { startGateway } from '../src/transports/discord/gateway.ts';
 import { autocomplete, chatInput } from '../tests/fake-discord/payloads.ts';
+import { benchKnowledgeLoop } from './knowledge-loop.ts';
 import { FakeDiscord } from '../tests/fake-discord/server.ts';
 
 const run = promisify(execFile);
@@ -138,7 +140,8 @@ async function benchBot(): Promise<void> {
   const [, ...args] = pkg.scripts.start.split(/\s+/);
   const child = spawn(process.execPath, args, {
     cwd: new URL('..', import.meta.url).pathname,
-    env: { ...process.env, DISCORD_TOKEN: 'bench.token.for-the-fake-discord-only', DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'warn', QA_CHANNELS: '' },
+    // Recording on, as in production, into a scratch folder.
+    env: { ...process.env, DATA_DIR: fs.mkdtempSync(`${os.tmpdir()}/bench-data-`), DISCORD_TOKEN: 'bench.token.for-the-fake-discord-only', DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'warn', QA_CHANNELS: '' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
@@ -200,5 +203,6 @@ async function benchBot(): Promise<void> {
 
 console.log(`devops-bot bench — node ${process.version}, ${new Date().toISOString()}`);
 await benchKnowledge();
+await benchKnowledgeLoop(questions());
 await benchPortLookup();
 await benchBot();

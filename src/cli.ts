@@ -1,5 +1,6 @@
 import readline from 'node:readline';
 import { createContext, type BotContext } from './app.ts';
+import { knowledgeDirsFrom } from './config.ts';
 import { explainSearch, search, type SearchResult } from './knowledge/search.ts';
 import type { Lang } from './knowledge/topic.ts';
 import { hintsFor } from './ports/meaning.ts';
@@ -7,13 +8,18 @@ import { parsePort, portInputError } from './ports/parse-port.ts';
 import { serviceJson } from './ports/services.ts';
 import { portReply } from './replies/port-reply.ts';
 import { noAnswerReply, suggestionsReply, topicReply } from './replies/topic-reply.ts';
+import { statsCommand } from './stats/cli-stats.ts';
 import { renderForTerminal } from './transports/terminal.ts';
+
+/** The CLI answers from the same knowledge as the bot, team folders (KNOWLEDGE_DIRS) included. */
+const CLI_KNOWLEDGE = { knowledgeDirs: knowledgeDirsFrom() };
 
 const USAGE = `usage:
   cli ask [--json] [--explain] "<question>"   answer from the knowledge base
   cli ask --json                              one question a line on standard input, one JSON line each
   cli port <1-65535> [--json]                 read-only lookup of a port on this host
-  cli topics                                  list the knowledge topics`;
+  cli topics                                  list the knowledge topics
+  cli stats [--days N] [--json]               what was asked, what helped, what went unanswered (DATA_DIR)`;
 
 /** Exit codes: 0 done, 1 internal failure, 2 bad input (nothing was looked up). */
 async function main(argv: string[]): Promise<number> {
@@ -24,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command || flags.has('--help') ? 0 : 2;
   }
-  const known = new Set(['--json', '--explain', '--help']);
+  const known = new Set(['--json', '--explain', '--help', '--days']);
   const unknown = [...flags].filter((f) => !known.has(f));
   if (unknown.length) {
     console.error(`unknown option ${unknown[0]}\n${USAGE}`);
@@ -32,14 +38,16 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'ask':
-      return ask(createContext(), rest.join(' '), json, flags.has('--explain'));
+      return ask(createContext(CLI_KNOWLEDGE), rest.join(' '), json, flags.has('--explain'));
     case 'port':
       return port(rest, json);
     case 'topics': {
-      const { kb } = createContext();
+      const { kb } = createContext(CLI_KNOWLEDGE);
       for (const t of kb.topics) console.log(`${t.id.padEnd(34)} ${t.title.en}`);
       return 0;
     }
+    case 'stats':
+      return statsCommand(argv, json, USAGE);
     default:
       console.error(`unknown command "${command.slice(0, 30)}"\n${USAGE}`);
       return 2;

@@ -23,6 +23,15 @@ export interface Config {
   qaThreads: boolean;
   /** QA_REPEAT_MINUTES: the same topic again in a channel within this many minutes gets a link, not a copy (0: off). */
   repeatMinutes: number;
+  /** Folder for the bot's own files (the SQLite record, its key). */
+  dataDir: string;
+  /** STATS=off: nothing about questions is recorded. */
+  stats: boolean;
+  statsRetentionDays: number;
+  /** Key for hashing user ids; null: a random key kept in dataDir. */
+  statsSecret: string | null;
+  /** A team's own topic folders, loaded after the built-in knowledge. */
+  knowledgeDirs: string[];
 }
 
 export type LogFormat = 'text' | 'json';
@@ -105,6 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
     return Number(value);
   };
+  const statsSecret = text('STATS_SECRET');
+  // Described, never shown: it is a secret.
+  if (statsSecret && statsSecret.length < 16) problems.push('STATS_SECRET must be at least 16 characters');
 
   const config: Config = {
     discordToken: token,
@@ -121,7 +133,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat: LOG_FORMATS.includes(logFormat) ? logFormat : 'text',
     qaThreads: flag('QA_THREADS', false),
     repeatMinutes: minutes('QA_REPEAT_MINUTES', 10),
+    dataDir: text('DATA_DIR') ?? './data',
+    stats: flag('STATS', true),
+    statsRetentionDays: count('STATS_RETENTION_DAYS', 30),
+    statsSecret,
+    knowledgeDirs: knowledgeDirsFrom(env),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** KNOWLEDGE_DIRS: a team's topic folders, comma-separated (also read by the CLI and knowledge:check). */
+export function knowledgeDirsFrom(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.KNOWLEDGE_DIRS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }

@@ -1,9 +1,11 @@
 import dotenv from 'dotenv';
 import { contextOptionsFrom, createContext } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { logReloads, watchKnowledge } from './knowledge/live.ts';
 import { KnowledgeError } from './knowledge/load.ts';
 import { createLogger } from './log.ts';
 import { startOperations } from './ops/operations.ts';
+import { NO_STATS, statsFromConfig, type QuestionLog } from './stats/store.ts';
 import { runConsole } from './transports/console.ts';
 import { createClient, startGateway } from './transports/discord/gateway.ts';
 
@@ -20,10 +22,17 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  const log = createLogger(config.logLevel, [config.discordToken], undefined, config.logFormat);
+  const log = createLogger(config.logLevel, [config.discordToken, config.statsSecret], undefined, config.logFormat);
   let ctx;
+  // Only the Discord bot records questions; the offline console is for trying it out.
+  let stats: QuestionLog = NO_STATS;
   try {
-    ctx = createContext(contextOptionsFrom(config));
+    if (config.discordToken) stats = statsFromConfig(config, log);
+  } catch (error) {
+    log.error(`stats: cannot open the record in ${config.dataDir}; answering without recording`, error);
+  }
+  try {
+    ctx = createContext({ ...contextOptionsFrom(config), stats });
   } catch (error) {
     if (error instanceof KnowledgeError || error instanceof Error) {
       console.error(`devops-bot cannot start: ${error.message}`);
@@ -38,6 +47,9 @@ async function main(): Promise<number> {
   }
   // A stray rejection inside a library must not take the bot down: log it and keep serving.
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
+  logReloads(ctx.knowledge, log);
+  const stopWatching = watchKnowledge(ctx.knowledge, log);
+  log.info(stats.enabled ? `stats: recording questions in ${config.dataDir}, kept ${config.statsRetentionDays} days` : 'stats: off, nothing is recorded');
   // Serving /healthz from before login, so a probe sees 503 until the gateway is ready.
   const ops = await startOperations(config, { topicsLoaded: () => ctx.kb.topics.length, log });
   const bot = await startGateway(config, ctx, log, createClient(config), ops.observer);
@@ -50,7 +62,9 @@ async function main(): Promise<number> {
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   ops.beginShutdown();
+  stopWatching();
   await bot.stop();
+  stats.close();
   await ops.close();
   return 0;
 }

@@ -16,8 +16,8 @@ afterAll(() => discord.stop());
 describe('npm run deploy', () => {
   it('registers every command in a guild with one idempotent bulk overwrite', async () => {
     const config = loadConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_CLIENT_ID: APPLICATION_ID, DISCORD_GUILD_ID: GUILD.id });
-    expect(await deployCommands(config)).toEqual({ scope: 'guild', count: 5 });
-    expect(await deployCommands(config)).toEqual({ scope: 'guild', count: 5 });
+    expect(await deployCommands(config)).toEqual({ scope: 'guild', count: commands.length + messageCommands.length });
+    expect(await deployCommands(config)).toEqual({ scope: 'guild', count: commands.length + messageCommands.length });
     const puts = discord.requests.filter((r) => r.method === 'PUT');
     expect(puts.map((r) => r.path)).toEqual([`/applications/${APPLICATION_ID}/guilds/${GUILD.id}/commands`, `/applications/${APPLICATION_ID}/guilds/${GUILD.id}/commands`]);
     expect(puts[0]!.body).toEqual(puts[1]!.body);
@@ -27,7 +27,7 @@ describe('npm run deploy', () => {
   it('registers globally without a guild, installable to servers and users, usable in servers, the bot\'s DMs and other DMs', async () => {
     const config = loadConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, DISCORD_CLIENT_ID: APPLICATION_ID });
     const since = Date.now();
-    expect(await deployCommands(config)).toEqual({ scope: 'global', count: 5 });
+    expect(await deployCommands(config)).toEqual({ scope: 'global', count: commands.length + messageCommands.length });
     const put = await discord.waitForRequest((r) => r.method === 'PUT' && r.path === `/applications/${APPLICATION_ID}/commands`, 5000, since);
     expect(put.status).toBe(200);
     for (const command of put.body) {
@@ -77,7 +77,7 @@ describe('command definitions', () => {
   it('are valid for Discord and localized in Korean', () => {
     expect(messageCommands.map((c) => c.definition)).toEqual([{ name: 'Ask devops-bot', name_localizations: { ko: 'devops-bot에게 묻기' }, type: 3 }]);
     const names = commands.map((c) => c.definition.name);
-    expect(names).toEqual(['port', 'explain', 'ask', 'help']);
+    expect(names).toEqual(expect.arrayContaining(['port', 'explain', 'ask', 'help', 'stats', 'reload']));
     for (const { definition } of commands) {
       expect(definition.name).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
       expect(definition.description.length).toBeLessThanOrEqual(100);
@@ -88,6 +88,13 @@ describe('command definitions', () => {
         expect(option.name_localizations?.ko).toBeTruthy();
       }
     }
+    // The team's record and the reload are for Manage Server members (0x20), in servers only.
+    for (const name of ['stats', 'reload']) {
+      const definition = commands.find((c) => c.name === name)!.definition;
+      expect(definition.default_member_permissions).toBe('32');
+      expect(definition.contexts).toEqual([0]);
+    }
+    for (const name of ['port', 'explain', 'ask', 'help']) expect(commands.find((c) => c.name === name)!.definition.default_member_permissions).toBeUndefined();
     const port = commands[0]!.definition.options![0] as { type: number; min_value: number; max_value: number; autocomplete: boolean };
     expect(port).toMatchObject({ type: 4, min_value: 1, max_value: 65535, autocomplete: true });
   });

@@ -3,7 +3,7 @@ import type { ShardingManager } from 'discord.js';
 import { createShardingManager } from '../src/transports/discord/sharding.ts';
 import { FakeDiscord } from './fake-discord/server.ts';
 import { chatInput } from './fake-discord/payloads.ts';
-import { TEST_TOKEN } from './helpers/bot.ts';
+import { tempDataDir, TEST_TOKEN } from './helpers/bot.ts';
 
 let discord: FakeDiscord | undefined;
 let manager: ShardingManager | undefined;
@@ -18,7 +18,7 @@ it('runs two shards with discord.js ShardingManager, each identifying as its own
   discord = await new FakeDiscord().start();
   discord.recommendedShards = 2;
   // The manager's children inherit its environment, as they do in production.
-  Object.assign(process.env, { DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'warn', QA_CHANNELS: '' });
+  Object.assign(process.env, { DATA_DIR: tempDataDir(), DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'warn', QA_CHANNELS: '' });
   manager = await createShardingManager();
   expect(manager.totalShards).toBe(2); // asked from the fake's GET /gateway/bot, not discord.com
   await manager.spawn({ timeout: 60_000 });

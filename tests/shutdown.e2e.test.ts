@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
 import { FakeDiscord } from './fake-discord/server.ts';
 import { chatInput } from './fake-discord/payloads.ts';
-import { TEST_TOKEN } from './helpers/bot.ts';
+import { tempDataDir, TEST_TOKEN } from './helpers/bot.ts';
 
 let discord: FakeDiscord | undefined;
 afterAll(() => discord?.stop());
@@ -14,7 +14,7 @@ it('npm start with a token connects, answers, and shuts down cleanly on SIGTERM'
   const [, ...args] = pkg.scripts.start.split(/\s+/); // the exact command line of npm start, without npm in between
   const child = spawn(process.execPath, args, {
     cwd: new URL('..', import.meta.url).pathname,
-    env: { ...process.env, DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'info', QA_CHANNELS: '' },
+    env: { ...process.env, DATA_DIR: tempDataDir(), DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'info', QA_CHANNELS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

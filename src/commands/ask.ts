@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { search } from '../knowledge/search.ts';
 import { noAnswerReply, suggestionsReply, topicReply } from '../replies/topic-reply.ts';
+import { recordQuestion } from '../stats/record.ts';
 import { addressingOf, hidden, withAddressing } from './shared-options.ts';
 import { langOfText, optionText, type Command } from './types.ts';
 
@@ -29,8 +30,11 @@ export const askCommand: Command = {
     const question = optionText(request, 'question');
     const lang = langOfText(question, request.lang);
     const result = search(ctx.index, question, lang);
-    if (result.answer) return hidden(topicReply(result.answer, lang, ctx.kb, address), hide);
-    if (result.outcome === 'suggest') return hidden(suggestionsReply(result.candidates, lang, address), hide);
-    return noAnswerReply(lang);
+    const reply = result.answer
+      ? hidden(topicReply(result.answer, lang, ctx.kb, address), hide)
+      : result.outcome === 'suggest'
+        ? hidden(suggestionsReply(result.candidates, lang, address), hide)
+        : noAnswerReply(lang);
+    return recordQuestion(ctx, request, question, result, reply);
   },
 };

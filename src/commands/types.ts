@@ -12,6 +12,9 @@ export interface CommandRequest {
   options: Readonly<Record<string, OptionValue | undefined>>;
   lang: Lang;
   userId: string;
+  /** Where it was asked (null in direct messages); the stats record and /stats use them. */
+  guildId?: string | null;
+  channelId?: string | null;
 }
 
 export interface Command {

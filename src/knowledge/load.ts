@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { analyze } from './analyze.ts';
+import { lineMarker, locateProblem } from './problem-line.ts';
 import { LANGS, type KnowledgeBase, type Lang, type Localized, type Topic } from './topic.ts';
 
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
@@ -17,40 +18,74 @@ export class KnowledgeError extends Error {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
-const ALLOWED_KEYS = new Set(['id', 'title', 'summary', 'aliases', 'keywords', 'related']);
+const ALLOWED_KEYS = new Set(['id', 'title', 'summary', 'aliases', 'keywords', 'related', 'overrides']);
 /** Body sections: a level-1 heading per language. */
 const SECTION_HEADINGS: Record<string, Lang> = { '# english': 'en', '# 한국어': 'ko', '# korean': 'ko' };
 
-/** Loads and validates every `*.md` topic under `dir`. Throws KnowledgeError naming each bad file. */
-export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
+/**
+ * Loads and validates every `*.md` topic under `dir`, then under each of `extraDirs` (a team's own
+ * folders, KNOWLEDGE_DIRS) in order. An id already loaded is an error unless the later topic says
+ * `overrides: <id>`. Throws KnowledgeError naming each bad file and line; nothing is dropped silently.
+ */
+export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs: readonly string[] = []): KnowledgeBase {
   const problems: string[] = [];
-  const topics: Topic[] = [];
-  for (const file of listMarkdown(dir)) {
-    const relative = path.relative(dir, file).split(path.sep).join('/');
-    const fileProblems: string[] = [];
-    const topic = parseTopic(fs.readFileSync(file, 'utf8'), relative, fileProblems);
-    problems.push(...fileProblems.map((p) => `${relative}: ${p}`));
-    if (topic) topics.push(topic);
-  }
-  if (topics.length === 0 && problems.length === 0) problems.push(`${dir}: no topic files (*.md) found`);
   const byId = new Map<string, Topic>();
-  for (const topic of topics) {
-    const existing = byId.get(topic.id);
-    if (existing) problems.push(`${topic.file}: duplicate topic id "${topic.id}" (also in ${existing.file})`);
-    else byId.set(topic.id, topic);
+  /** Where each loaded topic came from, for messages that name it. */
+  const origin = new Map<Topic, { display: string; source: string; order: number }>();
+  const at = (topic: Topic, problem: string) => {
+    const { display, source } = origin.get(topic)!;
+    return located(display, source, problem);
+  };
+  for (const [order, folder] of [dir, ...extraDirs].entries()) {
+    for (const file of listMarkdown(folder)) {
+      const relative = path.relative(folder, file).split(path.sep).join('/');
+      const display = displayPath(file);
+      const source = fs.readFileSync(file, 'utf8');
+      const fileProblems: string[] = [];
+      const topic = parseTopic(source, relative, fileProblems);
+      problems.push(...fileProblems.map((p) => located(display, source, p)));
+      if (!topic) continue;
+      origin.set(topic, { display, source, order });
+      const existing = byId.get(topic.id);
+      if (topic.overrides && topic.overrides !== topic.id) {
+        problems.push(at(topic, `overrides "${topic.overrides}" must name this topic's own id "${topic.id}" (the file takes the place of the topic with that id)`));
+      } else if (existing && topic.overrides && origin.get(existing)!.order < order) {
+        byId.set(topic.id, topic);
+      } else if (existing) {
+        problems.push(at(topic, `duplicate topic id "${topic.id}" (also in ${origin.get(existing)!.display}); to replace that topic, add "overrides: ${topic.id}"`));
+      } else if (topic.overrides) {
+        problems.push(at(topic, `overrides "${topic.overrides}", but no earlier folder has a topic with that id`));
+      } else {
+        byId.set(topic.id, topic);
+      }
+    }
   }
+  const topics = [...byId.values()];
+  if (topics.length === 0 && problems.length === 0) problems.push(`${dir}: no topic files (*.md) found`);
   for (const topic of topics) {
     if (topic.parent && !byId.has(topic.parent)) {
-      problems.push(`${topic.file}: parent topic "${topic.parent}" does not exist`);
+      problems.push(at(topic, `parent topic "${topic.parent}" does not exist`));
     }
     for (const rel of topic.related) {
-      if (rel === topic.id) problems.push(`${topic.file}: related lists the topic itself`);
-      else if (!byId.has(rel)) problems.push(`${topic.file}: related topic "${rel}" does not exist`);
+      if (rel === topic.id) problems.push(at(topic, 'related lists the topic itself'));
+      else if (!byId.has(rel)) problems.push(at(topic, `related topic "${rel}" does not exist`));
     }
   }
   if (problems.length) throw new KnowledgeError(problems);
   topics.sort((a, b) => a.id.localeCompare(b.id));
   return { topics, byId };
+}
+
+/** `file: problem (line N)`: the file first, as every loading message has it, then where in it. */
+function located(display: string, source: string, problem: string): string {
+  const { line, problem: text } = locateProblem(source, problem);
+  return `${display}: ${text}${line ? ` (line ${line})` : ''}`;
+}
+
+/** Paths under the working directory stay short (`knowledge/ports.md`); others are shown whole. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
 }
 
 function listMarkdown(dir: string): string[] {
@@ -73,7 +108,9 @@ export function parseTopic(source: string, file: string, problems: string[]): To
   try {
     meta = parseYaml(match[1] ?? '');
   } catch (error) {
-    problems.push(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    // The YAML line counts from the line after the opening "---".
+    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
+    problems.push(`front matter is not valid YAML${line ? lineMarker(line + 1) : ''}: ${(error as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
     return null;
   }
   if (!isRecord(meta)) {
@@ -97,6 +134,8 @@ export function parseTopic(source: string, file: string, problems: string[]): To
   const keywords = localizedList(meta.keywords, 'keywords', problems, false);
   const related = stringList(meta.related ?? [], 'related', problems);
   const body = splitBody(match[2] ?? '', problems);
+  const overrides = meta.overrides;
+  if (overrides !== undefined && (typeof overrides !== 'string' || !ID_PATTERN.test(overrides))) problems.push('"overrides" must be the id of the topic this one replaces');
   if (problems.length > before || typeof id !== 'string') return null;
   return {
     id,
@@ -108,6 +147,7 @@ export function parseTopic(source: string, file: string, problems: string[]): To
     related: related!,
     body: body!,
     file,
+    ...(typeof overrides === 'string' ? { overrides } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ export interface Topic {
   body: Localized<string>;
   /** Path relative to the knowledge folder, for error messages. */
   file: string;
+  /** A team topic that knowingly takes the place of an earlier topic with the same id. */
+  overrides?: string;
 }
 
 export interface KnowledgeBase {

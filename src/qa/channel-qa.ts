@@ -4,10 +4,13 @@ import { detectLang, search } from '../knowledge/search.ts';
 import type { Lang, Topic } from '../knowledge/topic.ts';
 import type { Reply } from '../replies/reply.ts';
 import { suggestionsReply, topicReply } from '../replies/topic-reply.ts';
+import { recordQuestion, type Asker } from '../stats/record.ts';
 
 export interface MessageContext {
   /** The bot was @mentioned: the author asked it directly. */
   mentioned: boolean;
+  /** Who asked where, for the stats record; absent: nothing is recorded (the console). */
+  asker?: Omit<Asker, 'unprompted'>;
 }
 
 /** Discord mention syntax (<@123>, <@&456>, <#789>, @everyone) removed before reading the question. */
@@ -30,12 +33,12 @@ export function answerMessage(content: string, ctx: BotContext, context: Message
 }
 
 /** As answerMessage, also naming the topic answered (null for choices or help), for repeat suppression. */
-export function answerMessageWithTopic(content: string, ctx: BotContext, { mentioned }: MessageContext): { reply: Reply; topic: Topic | null; lang: Lang } | null {
+export function answerMessageWithTopic(content: string, ctx: BotContext, { mentioned, asker }: MessageContext): { reply: Reply; topic: Topic | null; lang: Lang } | null {
   const question = stripMentions(content);
   const lang = detectLang(question);
   if (!question) return mentioned ? { reply: helpReply(lang, ctx.kb.topics.length), topic: null, lang } : null;
   const result = search(ctx.index, question, lang);
-  if (result.answer) return { reply: topicReply(result.answer, lang, ctx.kb), topic: result.answer, lang };
-  if (mentioned && result.outcome === 'suggest') return { reply: suggestionsReply(result.candidates, lang), topic: null, lang };
-  return null;
+  const reply = result.answer ? topicReply(result.answer, lang, ctx.kb) : mentioned && result.outcome === 'suggest' ? suggestionsReply(result.candidates, lang) : null;
+  const sent = asker ? recordQuestion(ctx, { ...asker, unprompted: !mentioned }, question, result, reply) : reply;
+  return sent ? { reply: sent, topic: result.answer, lang } : null;
 }

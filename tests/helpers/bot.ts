@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createContext, type BotContext } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
@@ -6,6 +9,11 @@ import { FakeDiscord } from '../fake-discord/server.ts';
 import { QA_CHANNEL_ID } from '../fake-discord/payloads.ts';
 
 export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.fake.token-for-tests-only';
+
+/** A fresh DATA_DIR for a bot process a test starts, so its stats file never lands in the repository. */
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'bot-data-'));
+}
 
 let shared: BotContext | undefined;
 /** The knowledge base and index, built once per test file. */
@@ -23,12 +31,12 @@ export interface Harness {
 }
 
 /** Starts a fake Discord on loopback and the real bot (real discord.js Client) connected to it. */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(env: Record<string, string> = {}, ctx: BotContext = sharedContext()): Promise<Harness> {
   const discord = await new FakeDiscord().start();
   const config = loadConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, QA_CHANNELS: QA_CHANNEL_ID, LOG_LEVEL: 'debug', ...env });
   const logs: string[] = [];
   const log = createLogger(config.logLevel, [config.discordToken], (line) => logs.push(line));
-  const bot = await startGateway(config, sharedContext(), log);
+  const bot = await startGateway(config, ctx, log);
   return {
     discord,
     bot,

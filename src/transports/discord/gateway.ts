@@ -32,6 +32,7 @@ import { messageLink, RepeatMemory, repeatPointerReply } from '../../qa/repeat.t
 import { RateLimiter } from '../../qa/rate-limit.ts';
 import type { Reply } from '../../replies/reply.ts';
 import { RELATED_MENU_ID, topicReply } from '../../replies/topic-reply.ts';
+import { VOTE_PREFIX, voteReply } from '../../stats/votes.ts';
 import { replyFromMessage, toDiscordMessage, toInteractionReply } from './payload.ts';
 
 export { DELETE_BUTTON_PREFIX };
@@ -108,7 +109,7 @@ function requestFrom(interaction: ChatInputCommandInteraction | AutocompleteInte
     }
   };
   collect(interaction.options.data);
-  return { options, lang: langFromLocale(interaction.locale), userId: interaction.user.id };
+  return { options, lang: langFromLocale(interaction.locale), userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId };
 }
 
 async function handleInteraction(interaction: Interaction, ctx: BotContext, log: Logger, observer: GatewayObserver): Promise<void> {
@@ -136,6 +137,8 @@ async function handleInteraction(interaction: Interaction, ctx: BotContext, log:
       await openTopic(interaction, ctx);
     } else if (interaction.isButton() && interaction.customId.startsWith(DELETE_BUTTON_PREFIX)) {
       await deleteAnswer(interaction);
+    } else if (interaction.isButton() && interaction.customId.startsWith(VOTE_PREFIX)) {
+      await interaction.reply(toInteractionReply(voteReply(interaction.customId, interaction.user.id, langFromLocale(interaction.locale), ctx.stats)));
     }
     finish();
   } catch (error) {
@@ -240,7 +243,7 @@ async function handleMessage(message: Message, ctx: BotContext, config: Config, 
       { qaChannels: config.qaChannels, qaThreads: config.qaThreads },
     );
     if (!route) return;
-    const answer = answerMessageWithTopic(message.content, ctx, { mentioned: route.mentioned });
+    const answer = answerMessageWithTopic(message.content, ctx, { mentioned: route.mentioned, asker: { userId: message.author.id, guildId: message.guildId, channelId: message.channelId } });
     if (!answer) return finish('silent');
     // Counted only when the bot would speak, so chatter never uses anyone's allowance.
     if (!mayAnswer(limits, message.author.id, message.channelId, log)) return finish('rate_limited');

@@ -1,0 +1,78 @@
+/**
+ * Bench rows for the knowledge loop: what recording a question adds to an answer, and how long a
+ * full knowledge reload takes (load + validate + index + autocomplete, then the swap).
+ * Run alone (with the blind question set): npx tsx bench/knowledge-loop.ts
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createContext } from '../src/app.ts';
+import { askCommand } from '../src/commands/ask.ts';
+import { KnowledgeHolder } from '../src/knowledge/live.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../src/knowledge/load.ts';
+import { openStats } from '../src/stats/store.ts';
+
+const RECORDS = 20_000;
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+const ms = (v: number) => `${v.toFixed(3)} ms`;
+const row = (name: string, value: string) => console.log(`  ${name.padEnd(44)} ${value}`);
+
+export async function benchKnowledgeLoop(questions: string[]): Promise<void> {
+  console.log('\nknowledge loop: recording questions (SQLite, WAL) and reloading knowledge');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-stats-'));
+  const stats = openStats({ dataDir, retentionDays: 30, pruneEveryMs: 0 });
+  try {
+    const qs = questions.length ? questions : ['what is 0.0.0.0'];
+    const recordTimes: number[] = [];
+    for (let i = 0; i < RECORDS; i++) {
+      const start = performance.now();
+      stats.record({ guildId: '500000000000000001', channelId: '400000000000000001', userId: `30000000000000${String(i % 500).padStart(4, '0')}`, lang: 'en', outcome: i % 5 ? 'answered' : 'silent', topic: 'ports', question: qs[i % qs.length]! });
+      recordTimes.push(performance.now() - start);
+    }
+    row(`record one question p50 (${RECORDS} inserts)`, ms(quantile(recordTimes, 0.5)));
+    row('record one question p99', ms(quantile(recordTimes, 0.99)));
+
+    // The same /ask handler with and without a record, interleaved so both see the same machine.
+    const plain = createContext();
+    const recording = { ...plain, stats };
+    const withRecord: number[] = [];
+    const without: number[] = [];
+    for (let i = 0; i < 4000; i++) {
+      const request = { options: { question: qs[i % qs.length]! }, lang: 'en' as const, userId: '300000000000000001', guildId: '500000000000000001', channelId: '400000000000000001' };
+      let start = performance.now();
+      askCommand.execute(request, plain);
+      without.push(performance.now() - start);
+      start = performance.now();
+      askCommand.execute(request, recording);
+      withRecord.push(performance.now() - start);
+    }
+    row('/ask handler p99 without / with the record', `${ms(quantile(without, 0.99))} / ${ms(quantile(withRecord, 0.99))}`);
+    const summaryTimes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const start = performance.now();
+      stats.summary({ days: 7 });
+      summaryTimes.push(performance.now() - start);
+    }
+    row(`/stats summary over ${RECORDS + 4000} rows (median)`, ms(quantile(summaryTimes, 0.5)));
+  } finally {
+    stats.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  const holder = new KnowledgeHolder({ dir: DEFAULT_KNOWLEDGE_DIR, extraDirs: [] });
+  const reloads: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const result = holder.reload();
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    reloads.push(result.ms);
+  }
+  row(`full knowledge reload, ${holder.current.kb.topics.length} topics (median of 20)`, ms(quantile(reloads, 0.5)));
+  row('full knowledge reload p90 / slowest of 20', `${ms(quantile(reloads, 0.9))} / ${ms(Math.max(...reloads))}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchKnowledgeLoop(fs.readFileSync(new URL("../tests/fixtures/questions.blind.jsonl", import.meta.url), "utf8").split("\n").filter(Boolean).map((line) => (JSON.parse(line) as { q: string }).q));

@@ -1,0 +1,37 @@
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { ReloadResult } from '../knowledge/live.ts';
+import type { Lang } from '../knowledge/topic.ts';
+import { LIMITS, truncate } from '../replies/limits.ts';
+import { COLORS, type Reply } from '../replies/reply.ts';
+import type { Command } from './types.ts';
+
+export function reloadReply(result: ReloadResult, lang: Lang): Reply {
+  const ko = lang === 'ko';
+  if (result.ok) {
+    return { content: ko ? `✅ 지식을 다시 읽었습니다: 주제 ${result.topics}개, ${result.ms.toFixed(0)} ms.` : `✅ Knowledge reloaded: ${result.topics} topics in ${result.ms.toFixed(0)} ms.`, ephemeral: true };
+  }
+  return {
+    embeds: [
+      {
+        title: ko ? '다시 읽지 못했습니다: 이전 지식으로 계속 답합니다' : 'Not reloaded: the previous knowledge keeps answering',
+        description: truncate(`\`\`\`\n${result.problems.join('\n')}\n\`\`\``, LIMITS.embedDescription),
+        color: COLORS.error,
+        footer: ko ? '파일을 고친 뒤 다시 /reload 하세요. 편집기나 CI에서는 npm run knowledge:check.' : 'Fix the file and /reload again; editors and CI: npm run knowledge:check.',
+      },
+    ],
+    ephemeral: true,
+  };
+}
+
+export const reloadCommand: Command = {
+  name: 'reload',
+  definition: new SlashCommandBuilder()
+    .setName('reload')
+    .setNameLocalizations({ ko: '다시읽기' })
+    .setDescription('Reload the knowledge files now (a broken file keeps the current knowledge)')
+    .setDescriptionLocalizations({ ko: '지식 파일을 지금 다시 읽습니다(깨진 파일이 있으면 지금 지식을 유지)' })
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
+    .toJSON(),
+  execute: (request, ctx) => reloadReply(ctx.knowledge.reload(), request.lang),
+};

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Logger } from '../log.ts';
+import { TopicAutocomplete } from './autocomplete.ts';
+import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from './load.ts';
+import { buildIndex, type SearchIndex } from './search-index.ts';
+import type { KnowledgeBase } from './topic.ts';
+
+/** One consistent generation of the knowledge: the topics and everything built from them. */
+export interface KnowledgeSnapshot {
+  kb: KnowledgeBase;
+  index: SearchIndex;
+  autocomplete: TopicAutocomplete;
+}
+
+export interface KnowledgeSources {
+  /** The built-in folder (default `knowledge/`). */
+  dir: string;
+  /** A team's folders (KNOWLEDGE_DIRS), loaded after it. */
+  extraDirs: readonly string[];
+}
+
+/** Loads, validates and indexes the whole knowledge; throws KnowledgeError and builds nothing on any problem. */
+export function buildSnapshot({ dir, extraDirs }: KnowledgeSources): KnowledgeSnapshot {
+  const kb = loadKnowledge(dir, extraDirs);
+  const index = buildIndex(kb);
+  return { kb, index, autocomplete: new TopicAutocomplete(index) };
+}
+
+export type ReloadResult = { ok: true; topics: number; ms: number } | { ok: false; problems: string[]; ms: number };
+
+/**
+ * The knowledge the bot answers from. A reload builds a complete new snapshot first and replaces
+ * `current` in one assignment, so a request sees the old knowledge or the new, never a mix; when
+ * the new one has any problem the old one keeps serving.
+ */
+export class KnowledgeHolder {
+  current: KnowledgeSnapshot;
+  /** Told of every reload, from the file watch or /reload (the bot logs them). */
+  onReload: ((result: ReloadResult) => void) | null = null;
+
+  constructor(
+    readonly sources: KnowledgeSources = { dir: DEFAULT_KNOWLEDGE_DIR, extraDirs: [] },
+    initial: KnowledgeSnapshot = buildSnapshot(sources),
+  ) {
+    this.current = initial;
+  }
+
+  reload(): ReloadResult {
+    const result = this.build();
+    this.onReload?.(result);
+    return result;
+  }
+
+  private build(): ReloadResult {
+    const started = performance.now();
+    try {
+      const next = buildSnapshot(this.sources);
+      this.current = next;
+      return { ok: true, topics: next.kb.topics.length, ms: performance.now() - started };
+    } catch (error) {
+      const problems = error instanceof KnowledgeError ? error.problems : [error instanceof Error ? error.message : String(error)];
+      return { ok: false, problems, ms: performance.now() - started };
+    }
+  }
+}
+
+export function describeReload(result: ReloadResult): string {
+  return result.ok
+    ? `knowledge reloaded: ${result.topics} topics in ${result.ms.toFixed(0)} ms`
+    : `knowledge reload failed, still serving the previous knowledge (${result.problems.length} problem(s)):\n  - ${result.problems.join('\n  - ')}`;
+}
+
+/** Editors save in bursts (write, rename, touch): one reload after the burst settles. */
+export const WATCH_DEBOUNCE_MS = 250;
+
+/** Logs every reload: what loaded, or each problem with its file and line. */
+export function logReloads(holder: KnowledgeHolder, log: Logger): void {
+  holder.onReload = (result) => (result.ok ? log.info(describeReload(result)) : log.error(describeReload(result)));
+}
+
+/**
+ * Reloads when a topic file changes in any knowledge folder, after a short quiet period.
+ * Returns a function that stops watching.
+ */
+export function watchKnowledge(holder: KnowledgeHolder, log: Logger, debounceMs = WATCH_DEBOUNCE_MS): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  const reload = () => {
+    timer = null;
+    holder.reload();
+  };
+  const changed = (file: string | null) => {
+    if (file && !file.endsWith('.md')) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(reload, debounceMs);
+  };
+  const watchers: fs.FSWatcher[] = [];
+  for (const dir of [holder.sources.dir, ...holder.sources.extraDirs]) {
+    try {
+      const watcher = fs.watch(dir, { recursive: true, persistent: false }, (_, file) => changed(file ? String(file) : null));
+      watcher.on('error', (error) => log.warn(`knowledge watch on ${dir} stopped; /reload still works`, error));
+      watchers.push(watcher);
+    } catch (error) {
+      log.warn(`cannot watch ${dir} for changes; /reload still works`, error);
+    }
+  }
+  return () => {
+    if (timer) clearTimeout(timer);
+    for (const watcher of watchers) watcher.close();
+  };
+}

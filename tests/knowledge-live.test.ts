@@ -1,0 +1,130 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createContext } from '../src/app.ts';
+import { KnowledgeHolder } from '../src/knowledge/live.ts';
+import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
+import { search } from '../src/knowledge/search.ts';
+
+const run = promisify(execFile);
+const TEAM = path.join(import.meta.dirname, 'fixtures/team-knowledge');
+const ROOT = path.join(import.meta.dirname, '..');
+
+const dirs: string[] = [];
+function tempDir(files: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-live-'));
+  dirs.push(dir);
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+/** A private copy of the built-in knowledge, so tests edit files without touching knowledge/. */
+function knowledgeCopy(): string {
+  const dir = tempDir();
+  fs.cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const teamTopic = (id: string, extra = '') => fs.readFileSync(path.join(TEAM, 'staging-db.md'), 'utf8').replace('id: staging-db', `id: ${id}${extra}`);
+const problemsOf = (load: () => unknown) => {
+  try {
+    load();
+  } catch (error) {
+    if (error instanceof KnowledgeError) return error.problems.join('\n');
+    throw error;
+  }
+  return '';
+};
+
+describe("a team's own knowledge (KNOWLEDGE_DIRS)", () => {
+  it('is loaded after the built-in topics, searched and autocompleted like them', () => {
+    const ctx = createContext({ knowledgeDirs: [TEAM] });
+    expect(ctx.kb.byId.get('staging-db')?.title.en).toBe('Our staging database');
+    expect(ctx.kb.byId.get('localhost')).toBeDefined();
+    expect(search(ctx.index, 'which port does the staging database listen on').answer?.id).toBe('staging-db');
+    expect(search(ctx.index, '스테이징 DB 포트가 뭐야').answer?.id).toBe('staging-db');
+    expect(ctx.autocomplete.suggest('stagin', 'en')[0]).toMatchObject({ value: 'staging-db' });
+  });
+
+  it('may not reuse an id unless the topic says it overrides it', () => {
+    expect(problemsOf(() => loadKnowledge(DEFAULT_KNOWLEDGE_DIR, [tempDir({ 'ports.md': teamTopic('ports').replace('related: [ports]', 'related: []') })]))).toMatch(
+      /ports\.md: duplicate topic id "ports" \(also in knowledge\/ports\.md\); to replace that topic, add "overrides: ports" \(line 2\)/,
+    );
+    const kb = loadKnowledge(DEFAULT_KNOWLEDGE_DIR, [tempDir({ 'ports.md': teamTopic('ports', '\noverrides: ports').replace('related: [ports]', 'related: []') })]);
+    expect(kb.byId.get('ports')?.title.en).toBe('Our staging database');
+    expect(kb.topics.filter((t) => t.id === 'ports')).toHaveLength(1);
+  });
+
+  it('names an override of nothing, or of another id, as a problem', () => {
+    expect(problemsOf(() => loadKnowledge(DEFAULT_KNOWLEDGE_DIR, [tempDir({ 'vpn.md': teamTopic('vpn', '\noverrides: vpn') })]))).toMatch(/vpn\.md: overrides "vpn", but no earlier folder has a topic with that id/);
+    expect(problemsOf(() => loadKnowledge(DEFAULT_KNOWLEDGE_DIR, [tempDir({ 'vpn.md': teamTopic('vpn', '\noverrides: ports') })]))).toMatch(/must name this topic's own id "vpn"/);
+    expect(problemsOf(() => loadKnowledge(DEFAULT_KNOWLEDGE_DIR, [path.join(os.tmpdir(), 'no-such-team-folder')]))).toMatch(/knowledge folder not found/);
+  });
+});
+
+describe('reloading', () => {
+  it('swaps in the edited knowledge in one step', () => {
+    const dir = knowledgeCopy();
+    const holder = new KnowledgeHolder({ dir, extraDirs: [] });
+    const before = holder.current;
+    const file = path.join(dir, 'localhost.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(before.kb.byId.get('localhost')!.title.en, 'Loopback, edited'));
+    const result = holder.reload();
+    expect(result).toMatchObject({ ok: true, topics: before.kb.topics.length });
+    expect(holder.current).not.toBe(before);
+    expect(holder.current.kb.byId.get('localhost')?.title.en).toBe('Loopback, edited');
+    // Index and autocomplete come from the same generation as the topics.
+    expect(holder.current.index.kb).toBe(holder.current.kb);
+    expect(before.kb.byId.get('localhost')?.title.en).not.toBe('Loopback, edited');
+  });
+
+  it('keeps the old knowledge when an edit is broken, and names the file and line', () => {
+    const dir = knowledgeCopy();
+    const holder = new KnowledgeHolder({ dir, extraDirs: [] });
+    const before = holder.current;
+    const file = path.join(dir, 'localhost.md');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    lines.splice(3, 0, 'aliases: [unclosed');
+    fs.writeFileSync(file, lines.join('\n'));
+    const result = holder.reload();
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems.join('\n')).toMatch(/localhost\.md: front matter is not valid YAML.*\(line \d+\)/);
+    expect(holder.current).toBe(before);
+    // A problem found after parsing (a related topic that does not exist) names its line too.
+    fs.writeFileSync(file, fs.readFileSync(path.join(DEFAULT_KNOWLEDGE_DIR, 'localhost.md'), 'utf8').replace(/^related: \[/m, 'related: [no-such-topic, '));
+    const related = holder.reload();
+    const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('related:')) + 1;
+    expect(!related.ok && related.problems).toEqual([expect.stringMatching(new RegExp(`localhost\\.md: related topic "no-such-topic" does not exist \\(line ${line}\\)`))]);
+    expect(holder.current).toBe(before);
+  });
+});
+
+describe('the CLI', () => {
+  it('lists and answers from KNOWLEDGE_DIRS too', async () => {
+    const env = { ...process.env, KNOWLEDGE_DIRS: TEAM };
+    expect((await run('npm', ['run', '--silent', 'cli', '--', 'topics'], { cwd: ROOT, env })).stdout).toMatch(/^staging-db\s+Our staging database$/m);
+    expect(JSON.parse((await run('npm', ['run', '--silent', 'cli', '--', 'ask', '--json', 'staging db port'], { cwd: ROOT, env })).stdout).answer).toBe('staging-db');
+  });
+}, 60_000);
+
+describe('npm run knowledge:check', () => {
+  it('passes on the knowledge as it is, team folders included', async () => {
+    const { stdout } = await run('npm', ['run', '--silent', 'knowledge:check'], { cwd: ROOT, env: { ...process.env, KNOWLEDGE_DIRS: TEAM } });
+    expect(stdout).toMatch(/knowledge ok: \d+ topics/);
+  });
+
+  it('fails naming each broken file and line', async () => {
+    const broken = tempDir({ 'vpn.md': teamTopic('vpn').replace('summary:', 'summary: [oops\nsummary:') });
+    const failure = await run('npm', ['run', '--silent', 'knowledge:check'], { cwd: ROOT, env: { ...process.env, KNOWLEDGE_DIRS: broken } }).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toMatch(/vpn\.md: front matter is not valid YAML.*\(line \d+\)/);
+  });
+}, 60_000);
