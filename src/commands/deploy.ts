@@ -28,5 +28,7 @@ export async function deployCommands(config: Config): Promise<{ scope: 'guild' |
  */
 export function commandBodies(scope: 'guild' | 'global') {
   const definitions = [...commands.map((c) => c.definition), ...messageCommands.map((c) => c.definition)];
-  return scope === 'global' ? definitions.map((d) => ({ ...d, ...INSTALL_SCOPE })) : definitions;
+  if (scope === 'guild') return definitions.map(({ contexts: _contexts, integration_types: _types, ...rest }) => rest);
+  // A command that names its own contexts (the server-admin /stats and /reload) stays a server-install command.
+  return definitions.map((d) => (d.contexts ? { ...d, integration_types: [INSTALL_SCOPE.integration_types[0]] } : { ...d, ...INSTALL_SCOPE }));
 }
