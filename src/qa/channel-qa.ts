@@ -1,5 +1,6 @@
 import type { BotContext } from '../app.ts';
 import { helpReply } from '../commands/help.ts';
+import { boundLine } from '../knowledge/bounds.ts';
 import { detectLang, search } from '../knowledge/search.ts';
 import type { Reply } from '../replies/reply.ts';
 import { suggestionsReply, topicReply } from '../replies/topic-reply.ts';
@@ -20,7 +21,7 @@ export function stripMentions(text: string): string {
  * and a bare mention gets the help card.
  */
 export function answerMessage(content: string, ctx: BotContext, { mentioned }: MessageContext): Reply | null {
-  const question = stripMentions(content);
+  const question = stripMentions(boundLine(content));
   const lang = detectLang(question);
   if (!question) return mentioned ? helpReply(lang, ctx.kb.topics.length) : null;
   const result = search(ctx.index, question, lang);
