@@ -25,10 +25,15 @@ const SECTION_HEADINGS: Record<string, Lang> = { '# english': 'en', '# 한국어
 export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBase {
   const problems: string[] = [];
   const topics: Topic[] = [];
+  const sources = new Map<string, string>();
+  /** A problem between files, at the line of the field it is about ("id", "related"). */
+  const at = (topic: Topic, field: string) => `(line ${lineOf(`"${field}"`, sources.get(topic.file) ?? '')})`;
   for (const file of listMarkdown(dir)) {
     const relative = path.relative(dir, file).split(path.sep).join('/');
     const fileProblems: string[] = [];
-    const topic = parseTopic(fs.readFileSync(file, 'utf8'), relative, fileProblems);
+    const source = fs.readFileSync(file, 'utf8');
+    sources.set(relative, source);
+    const topic = parseTopic(source, relative, fileProblems);
     problems.push(...fileProblems.map((p) => `${relative}: ${p}`));
     if (topic) topics.push(topic);
   }
@@ -36,16 +41,16 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeBas
   const byId = new Map<string, Topic>();
   for (const topic of topics) {
     const existing = byId.get(topic.id);
-    if (existing) problems.push(`${topic.file}: duplicate topic id "${topic.id}" (also in ${existing.file})`);
+    if (existing) problems.push(`${topic.file}: duplicate topic id "${topic.id}" (also in ${existing.file}) ${at(topic, 'id')}`);
     else byId.set(topic.id, topic);
   }
   for (const topic of topics) {
     if (topic.parent && !byId.has(topic.parent)) {
-      problems.push(`${topic.file}: parent topic "${topic.parent}" does not exist`);
+      problems.push(`${topic.file}: parent topic "${topic.parent}" does not exist ${at(topic, 'id')}`);
     }
     for (const rel of topic.related) {
-      if (rel === topic.id) problems.push(`${topic.file}: related lists the topic itself`);
-      else if (!byId.has(rel)) problems.push(`${topic.file}: related topic "${rel}" does not exist`);
+      if (rel === topic.id) problems.push(`${topic.file}: related lists the topic itself ${at(topic, 'related')}`);
+      else if (!byId.has(rel)) problems.push(`${topic.file}: related topic "${rel}" does not exist ${at(topic, 'related')}`);
     }
   }
   if (problems.length) throw new KnowledgeError(problems);
@@ -62,8 +67,43 @@ function listMarkdown(dir: string): string[] {
     .sort();
 }
 
-/** Parses one topic file; pushes problems (without the file name) and returns null if unusable. */
+/** Parses one topic file; pushes problems (without the file name, each with its line) and returns null if unusable. */
 export function parseTopic(source: string, file: string, problems: string[]): Topic | null {
+  const start = problems.length;
+  const topic = readTopic(source, file, problems);
+  for (let i = start; i < problems.length; i++) {
+    const line = lineOf(problems[i]!, source);
+    // YAML counts lines from the start of the front matter; the file's own line is given instead.
+    if (line) problems[i] = `${problems[i]!.replace(/ at line \d+, column (\d+):?$/, '')} (line ${line})`;
+  }
+  return topic;
+}
+
+/**
+ * The line of the file a problem is about: the front-matter field it names, the YAML error's
+ * position, or the body. Front matter starts on line 2, after the opening "---".
+ */
+function lineOf(problem: string, source: string): number | null {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const yamlAt = /not valid YAML: .* at line (\d+)/.exec(problem);
+  if (yamlAt) return Number(yamlAt[1]) + 1;
+  if (problem.startsWith('missing front matter')) return 1;
+  const closing = lines.indexOf('---', 1);
+  if (problem.startsWith('body')) {
+    const heading = /"(# [^"]+)"/.exec(problem)?.[1];
+    const isHeading = (l: string, i: number) => i > closing && l.trim().toLowerCase() === heading?.toLowerCase();
+    // "two sections": the second one is the mistake.
+    const at = problem.startsWith('body has two') ? lines.findLastIndex(isHeading) : lines.findIndex(isHeading);
+    return (at >= 0 ? at : closing + 1) + 1;
+  }
+  const field = /^(?:unknown field )?"?([a-z]+)[".]/.exec(problem)?.[1] ?? (problem.startsWith('id "') ? 'id' : null);
+  if (!field) return null;
+  const at = lines.findIndex((l, i) => i > 0 && (closing < 0 || i < closing) && new RegExp(`^${field}\\s*:`).test(l));
+  // A missing field: the front matter it belongs in.
+  return at >= 0 ? at + 1 : 1;
+}
+
+function readTopic(source: string, file: string, problems: string[]): Topic | null {
   const match = FRONT_MATTER.exec(source.replace(/^\uFEFF/, ''));
   if (!match) {
     problems.push('missing front matter: the file must start with a line "---", the fields, and another "---"');
