@@ -1,9 +1,11 @@
 import dotenv from 'dotenv';
 import { contextOptionsFrom, createContext } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { exitOnUncaught } from './crash.ts';
 import { KnowledgeError } from './knowledge/load.ts';
 import { createLogger } from './log.ts';
 import { runConsole } from './transports/console.ts';
+import { fatalHint } from './transports/discord/diagnostics.ts';
 import { startGateway } from './transports/discord/gateway.ts';
 
 dotenv.config({ quiet: true });
@@ -20,6 +22,7 @@ async function main(): Promise<number> {
     throw error;
   }
   const log = createLogger(config.logLevel, [config.discordToken]);
+  exitOnUncaught(log);
   let ctx;
   try {
     ctx = createContext(contextOptionsFrom(config));
@@ -35,8 +38,6 @@ async function main(): Promise<number> {
     await runConsole(ctx, log);
     return 0;
   }
-  // A stray rejection inside a library must not take the bot down: log it and keep serving.
-  process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
   const bot = await startGateway(config, ctx, log);
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
@@ -55,7 +56,8 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`devops-bot stopped: ${error instanceof Error ? error.message : String(error)}`);
+    const hint = fatalHint(error);
+    console.error(`devops-bot stopped: ${error instanceof Error ? error.message : String(error)}${hint ? `\n${hint}` : ''}`);
     process.exitCode = 1;
   },
 );

@@ -23,6 +23,7 @@ import { answerMessage } from '../../qa/channel-qa.ts';
 import { RateLimiter } from '../../qa/rate-limit.ts';
 import type { Reply } from '../../replies/reply.ts';
 import { RELATED_MENU_ID, topicReply } from '../../replies/topic-reply.ts';
+import { watchConnection } from './diagnostics.ts';
 import { toDiscordMessage, toInteractionReply } from './payload.ts';
 
 export const DELETE_BUTTON_PREFIX = 'answer:delete:';
@@ -64,6 +65,7 @@ export async function startGateway(config: Config, ctx: BotContext, log: Logger,
   client.on(Events.ShardDisconnect, (_, shard) => log.warn(`gateway shard ${shard} disconnected`));
   client.on(Events.ShardResume, (shard) => log.info(`gateway shard ${shard} resumed`));
 
+  watchConnection(client, log);
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(config.discordToken ?? '');
   await ready;
