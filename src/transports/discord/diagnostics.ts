@@ -67,7 +67,8 @@ function gatewayLine(message: string): GatewayLine | null {
   }
   if ((m = /^Destroying shard\s+Reason: (.*)\s+Code: (\d+)\s+Recover: (Reconnect|Resume)/.exec(body))) {
     const how = m[3] === 'Resume' ? 'resuming' : 'reconnecting with a new session';
-    return { level: 'warn', text: `gateway ${shard}: connection closed (${m[1]}, code ${m[2]}); ${how} now` };
+    const reason = m[1] === 'none' ? '' : `${m[1]}, `;
+    return { level: 'warn', text: `gateway ${shard}: connection closed (${reason}code ${m[2]}); ${how} now` };
   }
   if ((m = /^The gateway closed with an unexpected code (\d+), attempting to (\w+)/.exec(body))) {
     return { level: 'warn', text: `gateway ${shard}: closed with unexpected code ${m[1]}; attempting to ${m[2]} now` };
