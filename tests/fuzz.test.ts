@@ -97,7 +97,7 @@ describe('the search is bounded, whatever the question', () => {
     expect(boundQuestion('😀'.repeat(3000))).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
   });
 
-  it('answers a pasted traceback by its last line, however long the paste', () => {
+  it('ranks a pasted traceback by its error line, however long the paste (whether to answer is the search ranking)', () => {
     const traceback = `Traceback (most recent call last):\n${'  File "/srv/app/venv/lib/python3.12/site-packages/flask/app.py", line 625, in run\n    run_simple(t.cast(str, host), port, self, **options)\n'.repeat(40)}OSError: [Errno 98] Address already in use`;
     expect(traceback.length).toBeGreaterThan(MAX_QUESTION_CHARS * 2);
     expect(search(ctx.index, traceback).candidates[0]?.topic.id).toBe('port-conflict');

@@ -9,8 +9,8 @@ export const MAX_QUESTION_CHARS = 1500;
 export const QUESTION_HEAD_CHARS = 500;
 
 /** Whitespace-separated words read of one question, again head and tail. */
-export const MAX_WORDS = 100;
-export const WORDS_HEAD = 30;
+export const MAX_WORDS = 60;
+export const WORDS_HEAD = 20;
 
 /** Characters kept of one unbroken word: no term in the knowledge base is near this long. */
 export const MAX_WORD_CHARS = 64;
