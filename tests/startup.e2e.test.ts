@@ -10,7 +10,7 @@ import { startGateway, type RunningBot } from '../src/transports/discord/gateway
 import { FakeDiscord } from './fake-discord/server.ts';
 import { QA_CHANNEL_ID } from './fake-discord/payloads.ts';
 import { sharedContext, TEST_TOKEN } from './helpers/bot.ts';
-import { spawnBot } from './helpers/bot-process.ts';
+import { spawnBot, untilServing } from './helpers/bot-process.ts';
 
 /**
  * Issue 9: a global 429 or an invalid session on every IDENTIFY used to retry for ever with no log
@@ -79,6 +79,19 @@ describe('fatal close codes say what to do', () => {
 });
 
 describe('an error nobody caught', () => {
+  it('in the running bot: logged, and the process exits 1 (it used to log and carry on half-alive)', async () => {
+    discord = await new FakeDiscord().start();
+    const child = spawnBot(discord);
+    expect(await untilServing(discord)).toBe(true);
+    // A dispatch discord.js cannot read (no author) rejects inside its event handling, where no handler of ours runs.
+    discord.dispatch('MESSAGE_CREATE', { id: '1', channel_id: '400000000000000002', author: null, content: 'x' });
+    const timer = setTimeout(() => child.child.kill('SIGKILL'), 10_000);
+    const code = await child.exited;
+    clearTimeout(timer);
+    expect(code).toBe(1);
+    expect(child.stderr()).toMatch(/ERROR unhandled promise rejection: exiting \(status 1\)/);
+  }, 30_000);
+
   const script = (fault: string) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devops-bot-crash-'));
     const file = path.join(dir, 'crash.ts');
