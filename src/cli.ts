@@ -1,6 +1,8 @@
 import readline from 'node:readline';
-import { createContext, type BotContext } from './app.ts';
-import { knowledgeDirsFrom } from './config.ts';
+import dotenv from 'dotenv';
+import { contextOptionsFrom, createContext, type BotContext } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { boundLine } from './knowledge/bounds.ts';
 import { explainSearch, search, type SearchResult } from './knowledge/search.ts';
 import type { Lang } from './knowledge/topic.ts';
 import { hintsFor } from './ports/meaning.ts';
@@ -9,10 +11,7 @@ import { serviceJson } from './ports/services.ts';
 import { portReply } from './replies/port-reply.ts';
 import { noAnswerReply, suggestionsReply, topicReply } from './replies/topic-reply.ts';
 import { statsCommand } from './stats/cli-stats.ts';
-import { renderForTerminal } from './transports/terminal.ts';
-
-/** The CLI answers from the same knowledge as the bot, team folders (KNOWLEDGE_DIRS) included. */
-const CLI_KNOWLEDGE = { knowledgeDirs: knowledgeDirsFrom() };
+import { renderForTerminal, terminalSafe } from './transports/terminal.ts';
 
 const USAGE = `usage:
   cli ask [--json] [--explain] "<question>"   answer from the knowledge base
@@ -21,47 +20,68 @@ const USAGE = `usage:
   cli topics                                  list the knowledge topics
   cli stats [--days N] [--json]               what was asked, what helped, what went unanswered (DATA_DIR)`;
 
-/** Exit codes: 0 done, 1 internal failure, 2 bad input (nothing was looked up). */
+/** Text for the terminal: control characters and escape sequences from the input are shown, never sent raw. */
+const say = (text: string) => console.log(terminalSafe(text));
+const complain = (text: string) => console.error(terminalSafe(text));
+
+/**
+ * One JSON line. JSON already escapes C0 control characters; DEL, C1 (0x9b is a CSI) and the
+ * bidirectional overrides are escaped too, so the line is as safe in a terminal as in a pipe.
+ */
+const sayJson = (value: unknown) =>
+  console.log(JSON.stringify(value).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+
+/** Exit codes: 0 done, 1 internal failure, 2 bad input or configuration (nothing was looked up). */
 async function main(argv: string[]): Promise<number> {
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
   const [command, ...rest] = argv.filter((a) => !a.startsWith('--'));
   const json = flags.has('--json');
   if (!command || flags.has('--help')) {
-    console.log(USAGE);
+    say(USAGE);
     return command || flags.has('--help') ? 0 : 2;
   }
   const known = new Set(['--json', '--explain', '--help', '--days']);
   const unknown = [...flags].filter((f) => !known.has(f));
   if (unknown.length) {
-    console.error(`unknown option ${unknown[0]}\n${USAGE}`);
+    complain(`unknown option ${unknown[0]!.slice(0, 30)}\n${USAGE}`);
+    return 2;
+  }
+  // The same environment, read and validated the same way, as the bot: a value the bot refuses is refused here.
+  dotenv.config({ quiet: true });
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    complain(`cli: ${error.message}\nSee .env.example for every variable.`);
     return 2;
   }
   switch (command) {
     case 'ask':
-      return ask(createContext(CLI_KNOWLEDGE), rest.join(' '), json, flags.has('--explain'));
+      return ask(createContext(contextOptionsFrom(config)), rest.join(' '), json, flags.has('--explain'));
     case 'port':
-      return port(rest, json);
+      return port(rest, json, config);
     case 'topics': {
-      const { kb } = createContext(CLI_KNOWLEDGE);
-      for (const t of kb.topics) console.log(`${t.id.padEnd(34)} ${t.title.en}`);
+      const { kb } = createContext(contextOptionsFrom(config));
+      for (const t of kb.topics) say(`${t.id.padEnd(34)} ${t.title.en}`);
       return 0;
     }
     case 'stats':
       return statsCommand(argv, json, USAGE);
     default:
-      console.error(`unknown command "${command.slice(0, 30)}"\n${USAGE}`);
+      complain(`unknown command "${command.slice(0, 30)}"\n${USAGE}`);
       return 2;
   }
 }
 
-function askJson(result: SearchResult): string {
-  return JSON.stringify({
+function askJson(result: SearchResult) {
+  return {
     query: result.query,
     answer: result.answer?.id ?? null,
     outcome: result.outcome,
     lang: result.lang,
     candidates: result.candidates.map((c) => ({ id: c.topic.id, title: c.topic.title[result.lang], score: c.score })),
-  });
+  };
 }
 
 function askText(result: SearchResult, ctx: BotContext, lang: Lang): string {
@@ -71,65 +91,64 @@ function askText(result: SearchResult, ctx: BotContext, lang: Lang): string {
 }
 
 async function ask(ctx: BotContext, question: string, json: boolean, explain: boolean): Promise<number> {
-  const answer = (q: string) => {
+  const answer = (asked: string) => {
+    const q = boundLine(asked);
+    if (explain) return say(explainSearch(ctx.index, q));
     const result = search(ctx.index, q);
-    if (explain) return explainSearch(ctx.index, q);
-    return json ? askJson(result) : askText(result, ctx, result.lang);
+    return json ? sayJson(askJson(result)) : say(askText(result, ctx, result.lang));
   };
   if (question.trim()) {
-    console.log(answer(question));
+    answer(question);
     return 0;
   }
   if (!json) {
-    console.error(`ask needs a question (or --json to read them from standard input)\n${USAGE}`);
+    complain(`ask needs a question (or --json to read them from standard input)\n${USAGE}`);
     return 2;
   }
   // Batch mode: one process, one index, one JSON line per input line, in order.
   for await (const line of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    console.log(answer(line));
+    answer(line);
   }
   return 0;
 }
 
-async function port(args: string[], json: boolean): Promise<number> {
-  const input = args.join(' ');
-  const parsed = args.length === 1 ? parsePort(args[0]) : parsePort(args.length ? input : '');
+async function port(args: string[], json: boolean, config: Config): Promise<number> {
+  const input = boundLine(args.join(' '));
+  const parsed = args.length === 1 ? parsePort(input) : parsePort(args.length ? input : '');
   if (!parsed.ok) {
     const error = portInputError(parsed.problem, parsed.input);
-    if (json) console.log(JSON.stringify({ port: null, input, valid: false, error }));
-    else console.error(error);
+    if (json) sayJson({ port: null, input, valid: false, error });
+    else complain(error);
     return 2;
   }
-  const ctx = createContext({ showProcessNames: process.env.PORT_LOOKUP_SHOW_PROCESS?.trim().toLowerCase() !== 'false' });
+  const ctx = createContext(contextOptionsFrom(config));
   const report = await ctx.lookupPort(parsed.port);
   if (!json) {
-    console.log(renderForTerminal(portReply(report, 'en', ctx.kb)));
+    say(renderForTerminal(portReply(report, 'en', ctx.kb)));
     return 0;
   }
-  console.log(
-    JSON.stringify({
-      port: report.port,
-      valid: true,
-      inUse: report.inUse,
-      listeners: report.listeners,
-      service: report.service ? serviceJson(report.service) : null,
-      suggestions: report.suggestions,
-      range: report.range,
-      botMayBind: report.botMayBind,
-      hints: hintsFor(report),
-      method: report.method,
-      certainty: report.certainty,
-      ownersHidden: report.ownersHidden,
-      checkedAt: report.checkedAt,
-    }),
-  );
+  sayJson({
+    port: report.port,
+    valid: true,
+    inUse: report.inUse,
+    listeners: report.listeners,
+    service: report.service ? serviceJson(report.service) : null,
+    suggestions: report.suggestions,
+    range: report.range,
+    botMayBind: report.botMayBind,
+    hints: hintsFor(report),
+    method: report.method,
+    certainty: report.certainty,
+    ownersHidden: report.ownersHidden,
+    checkedAt: report.checkedAt,
+  });
   return 0;
 }
 
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : String(error));
+    complain(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
   },
 );

@@ -1,12 +1,14 @@
 import dotenv from 'dotenv';
 import { contextOptionsFrom, createContext } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { exitOnUncaught } from './crash.ts';
 import { logReloads, watchKnowledge } from './knowledge/live.ts';
 import { KnowledgeError } from './knowledge/load.ts';
 import { createLogger } from './log.ts';
 import { startOperations } from './ops/operations.ts';
 import { NO_STATS, statsFromConfig, type QuestionLog } from './stats/store.ts';
 import { runConsole } from './transports/console.ts';
+import { fatalHint } from './transports/discord/diagnostics.ts';
 import { createClient, startGateway } from './transports/discord/gateway.ts';
 
 dotenv.config({ quiet: true });
@@ -23,6 +25,7 @@ async function main(): Promise<number> {
     throw error;
   }
   const log = createLogger(config.logLevel, [config.discordToken, config.statsSecret], undefined, config.logFormat);
+  exitOnUncaught(log);
   let ctx;
   // Only the Discord bot records questions; the offline console is for trying it out.
   let stats: QuestionLog = NO_STATS;
@@ -45,8 +48,6 @@ async function main(): Promise<number> {
     await runConsole(ctx, log);
     return 0;
   }
-  // A stray rejection inside a library must not take the bot down: log it and keep serving.
-  process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
   logReloads(ctx.knowledge, log);
   const stopWatching = watchKnowledge(ctx.knowledge, log);
   log.info(stats.enabled ? `stats: recording questions in ${config.dataDir}, kept ${config.statsRetentionDays} days` : 'stats: off, nothing is recorded');
@@ -74,7 +75,8 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`devops-bot stopped: ${error instanceof Error ? error.message : String(error)}`);
+    const hint = fatalHint(error);
+    console.error(`devops-bot stopped: ${error instanceof Error ? error.message : String(error)}${hint ? `\n${hint}` : ''}`);
     process.exitCode = 1;
   },
 );

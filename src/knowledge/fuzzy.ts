@@ -1,15 +1,26 @@
+import { MAX_TYPO_DISTANCE, MAX_TYPO_KEY_LENGTH } from './bounds.ts';
+
 /**
  * Typo lookup by deletion neighbourhoods (the SymSpell idea): every term is stored under the strings
  * left after deleting up to `maxDistance` letters, so a query finds its near neighbours with a few
  * map lookups instead of comparing against the whole vocabulary.
+ *
+ * A neighbourhood grows with the square of the key's length (every 2-letter deletion of a 600-letter
+ * pasted token is 180,000 strings; with depth it grows as length^depth), so keys longer than
+ * MAX_TYPO_KEY_LENGTH are neither stored nor looked up, and no depth exceeds MAX_TYPO_DISTANCE.
  */
 export class TypoIndex {
   private readonly variants = new Map<string, Set<string>>();
 
-  constructor(private readonly maxDistanceFor: (length: number) => number) {}
+  private readonly maxDistanceFor: (length: number) => number;
+
+  constructor(maxDistanceFor: (length: number) => number) {
+    this.maxDistanceFor = (length) => Math.min(MAX_TYPO_DISTANCE, maxDistanceFor(length));
+  }
 
   /** `key` is what distance is measured on (jamo for Korean); `term` is what a match returns. */
   add(key: string, term: string): void {
+    if (key.length > MAX_TYPO_KEY_LENGTH) return;
     for (const variant of deletions(key, this.maxDistanceFor(key.length))) {
       let terms = this.variants.get(variant);
       if (!terms) this.variants.set(variant, (terms = new Set()));
@@ -20,7 +31,7 @@ export class TypoIndex {
   /** Terms within the allowed distance of `key`, nearest first (ties: shorter length difference). */
   lookup(key: string): Array<{ term: string; distance: number }> {
     const limit = this.maxDistanceFor(key.length);
-    if (limit === 0) return [];
+    if (limit === 0 || key.length > MAX_TYPO_KEY_LENGTH) return [];
     const found = new Map<string, number>();
     for (const variant of deletions(key, limit)) {
       for (const entry of this.variants.get(variant) ?? []) {

@@ -1,3 +1,4 @@
+import { boundQuestion } from './bounds.ts';
 import { hasHangul } from './hangul.ts';
 import { readQuery, type QueryWord } from './query.ts';
 import { idf, termEvidence, termScore, type IndexedTopic, type Phrase, type SearchIndex } from './search-index.ts';
@@ -36,6 +37,7 @@ export function detectLang(text: string): Lang {
 
 /** Ranks topics for a question and decides: answer, suggest, or stay silent. */
 export function search(index: SearchIndex, query: string, lang: Lang = detectLang(query)): SearchResult {
+  query = boundQuestion(query);
   const words = readQuery(index, query);
   const scored = index.docs
     .map((doc, i) => {

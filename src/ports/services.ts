@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
+import { isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Lang, Localized } from '../knowledge/topic.ts';
 import { MAX_PORT, MIN_PORT } from './parse-port.ts';
 
@@ -16,14 +16,23 @@ export interface Service {
 
 export type ServiceTable = ReadonlyMap<number, Service>;
 
-/** Loads the table of usual services; a bad entry stops start-up with its position and problem. */
+/** Loads the table of usual services; a bad entry stops start-up with its file, line and problem. */
 export function loadServices(file: string = DEFAULT_SERVICES_FILE): ServiceTable {
-  const entries: unknown = parseYaml(fs.readFileSync(file, 'utf8'));
-  if (!Array.isArray(entries)) throw new Error(`${file}: must be a list of services`);
+  const lines = new LineCounter();
+  const document = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter: lines });
+  const broken = document.errors[0];
+  if (broken) {
+    const at = broken.linePos?.[0];
+    throw new Error(`${file}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML: ${broken.message.split('\n')[0]}`);
+  }
+  const entries: unknown = document.toJS();
+  if (!Array.isArray(entries)) throw new Error(`${file}:1: must be a list of services`);
+  // Each entry's first line, for problems found after parsing.
+  const entryLines = isSeq(document.contents) ? document.contents.items.map((item) => lines.linePos((item as { range?: readonly number[] | null }).range?.[0] ?? 0).line) : [];
   const table = new Map<number, Service>();
   const problems: string[] = [];
   entries.forEach((entry: Record<string, unknown>, i) => {
-    const where = `${file}: entry ${i + 1}`;
+    const where = `${file}:${entryLines[i] ?? '?'}: entry ${i + 1}`;
     const port = entry?.port;
     if (typeof port !== 'number' || !Number.isInteger(port) || port < MIN_PORT || port > MAX_PORT) {
       problems.push(`${where}: "port" must be a whole number from 1 to 65535`);

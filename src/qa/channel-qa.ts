@@ -1,5 +1,6 @@
 import type { BotContext } from '../app.ts';
 import { helpReply } from '../commands/help.ts';
+import { boundLine } from '../knowledge/bounds.ts';
 import { detectLang, search } from '../knowledge/search.ts';
 import type { Lang, Topic } from '../knowledge/topic.ts';
 import type { Reply } from '../replies/reply.ts';
@@ -34,7 +35,7 @@ export function answerMessage(content: string, ctx: BotContext, context: Message
 
 /** As answerMessage, also naming the topic answered (null for choices or help), for repeat suppression. */
 export function answerMessageWithTopic(content: string, ctx: BotContext, { mentioned, asker }: MessageContext): { reply: Reply; topic: Topic | null; lang: Lang } | null {
-  const question = stripMentions(content);
+  const question = stripMentions(boundLine(content));
   const lang = detectLang(question);
   if (!question) return mentioned ? { reply: helpReply(lang, ctx.kb.topics.length), topic: null, lang } : null;
   const result = search(ctx.index, question, lang);

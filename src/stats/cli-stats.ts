@@ -1,6 +1,6 @@
 import dotenv from 'dotenv';
 import { MAX_STATS_DAYS } from '../commands/stats.ts';
-import { renderForTerminal } from '../transports/terminal.ts';
+import { renderForTerminal, terminalSafe } from '../transports/terminal.ts';
 import { statsReply } from './stats-reply.ts';
 import { readSummary } from './store.ts';
 import { DEFAULT_DAYS } from './summary.ts';
@@ -26,6 +26,6 @@ export function statsCommand(argv: string[], json: boolean, usage: string): numb
   const summary = readSummary(process.env.DATA_DIR?.trim() || './data', { days });
   const off = process.env.STATS?.trim().toLowerCase();
   const enabled = !['0', 'false', 'no', 'off'].includes(off ?? '');
-  console.log(json ? JSON.stringify(summary) : renderForTerminal(statsReply(summary, 'en', enabled)));
+  console.log(json ? JSON.stringify(summary) : terminalSafe(renderForTerminal(statsReply(summary, 'en', enabled))));
   return 0;
 }

@@ -1,5 +1,6 @@
 import readline from 'node:readline';
 import type { BotContext } from '../app.ts';
+import { boundLine } from '../knowledge/bounds.ts';
 import { commandsByName } from '../commands/index.ts';
 import { langFromLocale, type CommandRequest } from '../commands/types.ts';
 import type { Logger } from '../log.ts';
@@ -15,7 +16,7 @@ const TEXT_OPTION: Record<string, string> = { port: 'number', explain: 'topic', 
  * question to the bot (as if it had been mentioned in a channel). null: nothing to say.
  */
 export async function consoleReply(line: string, ctx: BotContext, locale = 'en'): Promise<Reply | null> {
-  const text = line.trim();
+  const text = boundLine(line).trim();
   if (!text) return null;
   const match = /^\/(\S+)\s*([\s\S]*)$/.exec(text);
   if (!match) return answerMessage(text, ctx, { mentioned: true });

@@ -16,7 +16,22 @@ export function renderForTerminal(reply: Reply): string {
       else out.push(`[${item.label}]`);
     }
   }
-  return out.join('\n');
+  return terminalSafe(out.join('\n'));
+}
+
+/**
+ * Control characters that a terminal would act on rather than show: C0 (NUL, ESC, BEL, CR, …) except
+ * newline and tab, DEL, C1 (0x80-0x9f, including the 8-bit CSI), and the bidirectional overrides that
+ * reorder what is displayed. Escape sequences start with one of these, so they are disarmed too.
+ */
+const TERMINAL_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text safe to write to a terminal: each control character is shown as a visible escape (`\x1b`), never sent raw. */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16)}`;
+  });
 }
 
 /** Markdown emphasis markers read as noise in a terminal; code ticks and lists stay. */

@@ -59,6 +59,14 @@ export class FakeDiscord {
     this.dispatch('THREAD_CREATE', { ...post.thread, newly_created: true });
     this.dispatch('MESSAGE_CREATE', post.starter);
   }
+  /** Start-up faults, as Discord produces them. GET /gateway/bot answers a global 429 this many times. */
+  gatewayBotRateLimits = 0;
+  /** Seconds the 429's retry_after asks to wait. */
+  rateLimitRetryAfter = 0.3;
+  /** IDENTIFY is answered with an invalid session (op 9, not resumable) this many times. */
+  invalidSessions = 0;
+  /** IDENTIFY is answered by closing the connection with this code (4004 bad token, 4014 disallowed intents). */
+  closeOnIdentify: number | null = null;
 
   async start(): Promise<this> {
     this.http.on('upgrade', (req, socket, head) => {
@@ -159,6 +167,11 @@ export class FakeDiscord {
   private identify(ws: WebSocket, d: { token: string; intents: number; shard?: [number, number] }): void {
     const shard = d.shard ?? [0, 1];
     this.identifies.push({ token: d.token, intents: d.intents, shard });
+    if (this.closeOnIdentify !== null) return ws.close(this.closeOnIdentify, this.closeOnIdentify === 4004 ? 'Authentication failed.' : 'Disallowed intent(s).');
+    if (this.invalidSessions > 0) {
+      this.invalidSessions--;
+      return ws.send(JSON.stringify({ op: 9, d: false }));
+    }
     const session: Session = { id: `session-${++this.sessionCounter}`, shard, intents: d.intents, socket: ws, seq: 0, log: [] };
     this.sessions.set(session.id, session);
     const ownsGuild = Number((BigInt(GUILD.id) >> 22n) % BigInt(shard[1])) === shard[0];
@@ -217,6 +230,12 @@ export class FakeDiscord {
     const invalid = (errors: FormErrors) => json(400, { message: 'Invalid Form Body', code: 50035, errors });
     if (req.method === 'GET' && path === '/gateway/bot') {
       if (!botAuth) return json(401, { message: '401: Unauthorized', code: 0 });
+      if (this.gatewayBotRateLimits > 0) {
+        this.gatewayBotRateLimits--;
+        record.status = 429;
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(this.rateLimitRetryAfter), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' });
+        return void res.end(JSON.stringify({ message: 'You are being rate limited.', retry_after: this.rateLimitRetryAfter, global: true, code: 0 }));
+      }
       return json(200, {
         url: `ws://127.0.0.1:${this.port}/gateway`,
         shards: this.recommendedShards,

@@ -34,6 +34,7 @@ import type { Reply } from '../../replies/reply.ts';
 import { RELATED_MENU_ID, topicReply } from '../../replies/topic-reply.ts';
 import { VOTE_PREFIX, voteReply } from '../../stats/votes.ts';
 import { replyFromMessage, toDiscordMessage, toInteractionReply } from './payload.ts';
+import { watchConnection } from './diagnostics.ts';
 
 export { DELETE_BUTTON_PREFIX };
 
@@ -88,6 +89,7 @@ export async function startGateway(config: Config, ctx: BotContext, log: Logger,
   client.on(Events.ShardResume, (shard) => log.info(`gateway shard ${shard} resumed`));
 
   observer.attach(client);
+  watchConnection(client, log);
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(config.discordToken ?? '');
   await ready;

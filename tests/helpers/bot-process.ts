@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import type { FakeDiscord } from '../fake-discord/server.ts';
+import { chatInput } from '../fake-discord/payloads.ts';
+import { TEST_TOKEN } from './bot.ts';
+
+export interface BotProcess {
+  child: ChildProcess;
+  /** Everything the bot wrote to stderr so far. */
+  stderr(): string;
+  /** Resolves with the exit code (or the signal's name) when the process ends. */
+  exited: Promise<number | string | null>;
+}
+
+/**
+ * Runs the bot exactly as `npm start` does (same node flags, so the same bounded heap), without npm
+ * in between, connected to the fake Discord.
+ */
+export function spawnBot(discord: FakeDiscord, env: Record<string, string> = {}): BotProcess {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+  const [, ...args] = pkg.scripts.start.split(/\s+/);
+  const child = spawn(process.execPath, args, {
+    cwd: new URL('../..', import.meta.url).pathname,
+    env: { ...process.env, DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'info', QA_CHANNELS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  return { child, stderr: () => stderr, exited };
+}
+
+/** Waits until the bot answers a /help through the fake Discord (it has connected and is serving). */
+export async function untilServing(discord: FakeDiscord, attempts = 100): Promise<boolean> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const probe = chatInput('help');
+    const seen = discord.waitForRequest((r) => r.path.startsWith(`/interactions/${probe.id}/`), 300, Date.now()).then(() => true, () => false);
+    discord.dispatch('INTERACTION_CREATE', probe);
+    if (await seen) return true;
+  }
+  return false;
+}
