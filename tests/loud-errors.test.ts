@@ -66,10 +66,10 @@ describe('every knowledge and services file error names the file and the line', 
     } catch (error) {
       expect(error).toBeInstanceOf(KnowledgeError);
       const problems = (error as KnowledgeError).problems;
-      expect(problems).toContainEqual(expect.stringMatching(/^broken\.md: front matter is not valid YAML: .* \(line 4\)$/));
-      expect(problems).toContainEqual(expect.stringMatching(/^fields\.md: unknown field "keyword" .*\(line 5\)$/));
-      expect(problems).toContainEqual(expect.stringMatching(/^fields\.md: "summary\.ko" must be a non-empty text \(line 4\)$/));
-      expect(problems).toContainEqual(expect.stringMatching(/^fields\.md: body needs a non-empty "# 한국어" section \(line 10\)$/));
+      expect(problems).toContainEqual(expect.stringMatching(/(?:^|\/)broken\.md: front matter is not valid YAML: .* \(line 4\)$/));
+      expect(problems).toContainEqual(expect.stringMatching(/(?:^|\/)fields\.md: unknown field "keyword" .*\(line 5\)$/));
+      expect(problems).toContainEqual(expect.stringMatching(/(?:^|\/)fields\.md: "summary\.ko" must be a non-empty text \(line 4\)$/));
+      expect(problems).toContainEqual(expect.stringMatching(/(?:^|\/)fields\.md: body needs a non-empty "# 한국어" section \(line 10\)$/));
       for (const problem of problems) expect(problem).toMatch(/^\S+\.md: .*\(line \d+\)$/);
     }
   });
