@@ -111,6 +111,15 @@ describe('loading validates every file', () => {
     expect(text).toMatch(/no-korean\.md: body needs a non-empty "# 한국어" section/);
   });
 
+  it('accepts an optional sources list of URLs or repository paths, and rejects anything else', () => {
+    const withSources = VALID.replace('related: []', 'related: []\nsources: ["https://flask.palletsprojects.com/en/stable/cli/", "pallets/werkzeug src/werkzeug/serving.py"]');
+    expect(loadKnowledge(knowledgeDir({ 'sample.md': withSources })).byId.get('sample')!.sources).toHaveLength(2);
+    expect(loadKnowledge(knowledgeDir({ 'sample.md': VALID })).byId.get('sample')!.sources).toEqual([]);
+    const text = problemsOf({ 'sample.md': VALID.replace('related: []', 'related: []\nsources: ["trust me", 42]') }).join('\n');
+    expect(text).toMatch(/sample\.md: "sources" entry 1 must start with an https:\/\/ URL or a repository path/);
+    expect(problemsOf({ 'sample.md': VALID.replace('related: []', 'related: []\nsources: https://x.org') }).join('\n')).toMatch(/"sources" must be a list/);
+  });
+
   it('rejects duplicate ids, missing parents and unknown related topics', () => {
     const problems = problemsOf({
       'sample.md': VALID.replace('related: []', 'related: [nowhere]'),

@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { search } from '../knowledge/search.ts';
-import { noAnswerReply, suggestionsReply, topicReply } from '../replies/topic-reply.ts';
+import { chatAnswerReply } from '../replies/chat-answer.ts';
+import { noAnswerReply, suggestionsReply } from '../replies/topic-reply.ts';
 import { addressingOf, hidden, withAddressing } from './shared-options.ts';
 import { langOfText, optionText, type Command } from './types.ts';
 
@@ -29,7 +30,7 @@ export const askCommand: Command = {
     const question = optionText(request, 'question');
     const lang = langOfText(question, request.lang);
     const result = search(ctx.index, question, lang);
-    if (result.answer) return hidden(topicReply(result.answer, lang, ctx.kb, address), hide);
+    if (result.answer) return hidden(chatAnswerReply(result.answer, lang, ctx.kb, question, address), hide);
     if (result.outcome === 'suggest') return hidden(suggestionsReply(result.candidates, lang, address), hide);
     return noAnswerReply(lang);
   },

@@ -2,7 +2,8 @@ import type { BotContext } from '../app.ts';
 import { helpReply } from '../commands/help.ts';
 import { detectLang, search } from '../knowledge/search.ts';
 import type { Reply } from '../replies/reply.ts';
-import { suggestionsReply, topicReply } from '../replies/topic-reply.ts';
+import { chatAnswerReply } from '../replies/chat-answer.ts';
+import { suggestionsReply } from '../replies/topic-reply.ts';
 
 export interface MessageContext {
   /** The bot was @mentioned: the author asked it directly. */
@@ -24,7 +25,7 @@ export function answerMessage(content: string, ctx: BotContext, { mentioned }: M
   const lang = detectLang(question);
   if (!question) return mentioned ? helpReply(lang, ctx.kb.topics.length) : null;
   const result = search(ctx.index, question, lang);
-  if (result.answer) return topicReply(result.answer, lang, ctx.kb);
+  if (result.answer) return chatAnswerReply(result.answer, lang, ctx.kb, question);
   if (mentioned && result.outcome === 'suggest') return suggestionsReply(result.candidates, lang);
   return null;
 }

@@ -22,6 +22,7 @@ import { detectLang } from '../../knowledge/search.ts';
 import { answerMessage } from '../../qa/channel-qa.ts';
 import { RateLimiter } from '../../qa/rate-limit.ts';
 import type { Reply } from '../../replies/reply.ts';
+import { isMoreButton, moreReply } from '../../replies/more-button.ts';
 import { RELATED_MENU_ID, topicReply } from '../../replies/topic-reply.ts';
 import { toDiscordMessage, toInteractionReply } from './payload.ts';
 
@@ -103,6 +104,8 @@ async function handleInteraction(interaction: Interaction, ctx: BotContext, log:
       await interaction.reply(toInteractionReply(reply));
     } else if (interaction.isStringSelectMenu() && interaction.customId === RELATED_MENU_ID) {
       await openTopic(interaction, ctx);
+    } else if (interaction.isButton() && isMoreButton(interaction.customId)) {
+      await interaction.reply(toInteractionReply(moreReply(interaction.customId, ctx.kb)));
     } else if (interaction.isButton() && interaction.customId.startsWith(DELETE_BUTTON_PREFIX)) {
       await deleteAnswer(interaction);
     }
