@@ -52,6 +52,14 @@ describe('the shipped knowledge base', () => {
     for (const id of CONTRACT_IDS) expect(kb.byId.get(id)?.parent, id).toBeNull();
   });
 
+  it('has the topics the contract added later (issue 10), sub-topics under their parents', () => {
+    for (const id of ['wsl', 'share-local-server', 'dev-servers']) expect(kb.byId.get(id)?.parent, id).toBeNull();
+    for (const id of ['localhost/containers', 'run-vs-debug/flask', 'security/reverse-proxy', 'ports/workers']) {
+      expect(kb.byId.get(id)?.parent, id).toBe(id.split('/')[0]);
+      expect(kb.byId.get(id)!.sources.length, `${id} names its sources`).toBeGreaterThan(0);
+    }
+  });
+
   it('writes every topic in Korean and English', () => {
     for (const topic of kb.topics) {
       for (const lang of ['en', 'ko'] as const) {
