@@ -77,6 +77,29 @@ describe('answers open with the answer and fit a chat', () => {
   });
 });
 
+describe('"others can\'t reach my server"', () => {
+  it('is answered with the whole checklist first: bind address, right IP, firewall, same network, Docker/WSL', () => {
+    const questions = {
+      en: ["others can't reach my server", "my coworker can't connect to my flask app", "why can't my phone open my flask app"],
+      ko: ['다른 사람이 내 서버에 접속을 못해요', '다른 컴퓨터에서 접속이 안 돼요', 'flask 외부 접속 안됨'],
+    };
+    const steps = {
+      en: [/0\.0\.0\.0/, /LAN IP/, /[Ff]irewall/, /[Ss]ame network/, /Docker/, /WSL/],
+      ko: [/0\.0\.0\.0/, /내부 IP/, /방화벽/, /같은 네트워크/, /도커/, /WSL/],
+    };
+    for (const lang of LANGS) {
+      for (const question of questions[lang]) {
+        const reply = answerMessage(question, ctx, { mentioned: false });
+        expect(reply, question).not.toBeNull();
+        const text = reply!.embeds![0]!.description!;
+        for (const step of steps[lang]) expect(text, `${question}: ${step}`).toMatch(step);
+        // The checklist is shown from its first step, right after the summary.
+        expect(text.split('\n\n')[1]!.split('\n')[1], question).toMatch(/^1\. /);
+      }
+    }
+  });
+});
+
 describe('the More button', () => {
   it('opens the whole topic privately, in the language of the answer', () => {
     const short = chatAnswerReply(ctx.kb.byId.get('port-conflict')!, 'ko', ctx.kb, '포트 충돌');

@@ -90,9 +90,10 @@ export function bestPart(body: string, question: string, maxLines: number, maxCh
   });
   const section = sections[best]!;
 
-  // Within the section, start at the item that matches best (the first when none stands out).
+  // Within the section, start at the item that matches best (the first when none stands out). A
+  // question that matches the section's own heading asks for all of it (a checklist), from the top.
   let firstItem = 0;
-  if (section.items.length > 1) {
+  if (section.items.length > 1 && headingScore(best) === 0) {
     const itemScore = scorer(question, section.items.map((item) => item.join('\n')));
     section.items.forEach((_, i) => {
       if (itemScore(i) > itemScore(firstItem)) firstItem = i;
