@@ -68,6 +68,15 @@ describe('answers open with the answer and fit a chat', () => {
     expect(env).toMatch(/os\.environ/);
   });
 
+  it('puts the command or the rule people need in the first two lines', () => {
+    const firstTwoLines = (question: string) => answerMessage(question, ctx, { mentioned: false })!.embeds![0]!.description!.split('\n').slice(0, 2).join('\n');
+    expect(firstTwoLines('is debug=True safe')).toMatch(/never run debug mode where others can reach it/);
+    expect(firstTwoLines('flask 디버그 모드 켜는 법')).toMatch(/debug=True/);
+    expect(firstTwoLines('flask 디버그 모드 켜는 법')).not.toMatch(/^```/);
+    expect(firstTwoLines('why can\'t my phone open my flask app')).toMatch(/--host 0\.0\.0\.0/);
+    expect(firstTwoLines('address already in use')).toMatch(/--port 8081|lsof -i :8080/);
+  });
+
   it('never cuts a code block open, and says when the whole body was shown', () => {
     const body = '**Steps**\n1. one\n```sh\na\nb\nc\nd\n```\n2. two\n3. three';
     const part = bestPart(body, 'three', 4, 500);
