@@ -9,6 +9,7 @@ import { hintsFor } from './ports/meaning.ts';
 import { parsePort, portInputError } from './ports/parse-port.ts';
 import { serviceJson } from './ports/services.ts';
 import { portReply } from './replies/port-reply.ts';
+import { chatAnswerReply } from './replies/chat-answer.ts';
 import { noAnswerReply, suggestionsReply, topicReply } from './replies/topic-reply.ts';
 import { statsCommand } from './stats/cli-stats.ts';
 import { renderForTerminal, terminalSafe } from './transports/terminal.ts';
@@ -85,7 +86,7 @@ function askJson(result: SearchResult) {
 }
 
 function askText(result: SearchResult, ctx: BotContext, lang: Lang): string {
-  if (result.answer) return renderForTerminal(topicReply(result.answer, lang, ctx.kb));
+  if (result.answer) return renderForTerminal(chatAnswerReply(result.answer, lang, ctx.kb, result.query));
   if (result.outcome === 'suggest') return renderForTerminal(suggestionsReply(result.candidates, lang));
   return renderForTerminal(noAnswerReply(lang));
 }

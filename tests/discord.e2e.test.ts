@@ -166,6 +166,26 @@ describe('components', () => {
   });
 });
 
+describe('the More button', () => {
+  it('answers /ask chat-sized with a More button, and pressing it shows the whole topic privately', async () => {
+    const answer = await command('ask', [{ name: 'question', type: 3, value: 'which process is holding port 8080' }]);
+    const embed = answer.data.embeds[0];
+    expect((embed.title ?? '').length + embed.description.length).toBeLessThanOrEqual(900);
+    const more = answer.data.components.flatMap((row: any) => row.components).find((c: any) => c.type === 2 && c.custom_id.startsWith('topic:more:'));
+    expect(more).toMatchObject({ label: 'More', style: 1 });
+    const shown = { id: '999999999999999997', channel_id: CHAT_CHANNEL_ID, author: { id: '100000000000000001', username: 'devops-bot', discriminator: '0', bot: true, avatar: null }, content: '', embeds: answer.data.embeds, components: answer.data.components, timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], pinned: false, type: 20, flags: 0 };
+    const press = component(more.custom_id, shown);
+    h.discord.dispatch('INTERACTION_CREATE', press);
+    const full = (await h.discord.waitForRequest(isCallback(press.id))).body;
+    expect(full.data.flags & 64).toBe(64);
+    expect(full.data.embeds[0].title).toBe(embed.title);
+    expect(full.data.embeds[0].description.length).toBeGreaterThan(embed.description.length);
+    expect(full.data.embeds[0].description.startsWith(embed.description.split('\n')[0])).toBe(true);
+    expectWithinLimits(full.data);
+    expectNoAccidentalPings(full.data);
+  });
+});
+
 describe('team channel Q&A', () => {
   async function post(content: string, o: Parameters<typeof userMessage>[1] = {}) {
     const message = userMessage(content, o);

@@ -52,6 +52,14 @@ describe('the shipped knowledge base', () => {
     for (const id of CONTRACT_IDS) expect(kb.byId.get(id)?.parent, id).toBeNull();
   });
 
+  it('has the topics the contract added later (issue 10), sub-topics under their parents', () => {
+    for (const id of ['wsl', 'share-local-server', 'dev-servers']) expect(kb.byId.get(id)?.parent, id).toBeNull();
+    for (const id of ['localhost/containers', 'run-vs-debug/flask', 'security/reverse-proxy', 'ports/workers']) {
+      expect(kb.byId.get(id)?.parent, id).toBe(id.split('/')[0]);
+      expect(kb.byId.get(id)!.sources.length, `${id} names its sources`).toBeGreaterThan(0);
+    }
+  });
+
   it('writes every topic in Korean and English', () => {
     for (const topic of kb.topics) {
       for (const lang of ['en', 'ko'] as const) {
@@ -109,6 +117,15 @@ describe('loading validates every file', () => {
     expect(text).toMatch(/typo\.md: unknown field "keyword"/);
     expect(text).toMatch(/moved\.md: id "sample" must live in sample\.md/);
     expect(text).toMatch(/no-korean\.md: body needs a non-empty "# 한국어" section/);
+  });
+
+  it('accepts an optional sources list of URLs or repository paths, and rejects anything else', () => {
+    const withSources = VALID.replace('related: []', 'related: []\nsources: ["https://flask.palletsprojects.com/en/stable/cli/", "pallets/werkzeug src/werkzeug/serving.py"]');
+    expect(loadKnowledge(knowledgeDir({ 'sample.md': withSources })).byId.get('sample')!.sources).toHaveLength(2);
+    expect(loadKnowledge(knowledgeDir({ 'sample.md': VALID })).byId.get('sample')!.sources).toEqual([]);
+    const text = problemsOf({ 'sample.md': VALID.replace('related: []', 'related: []\nsources: ["trust me", 42]') }).join('\n');
+    expect(text).toMatch(/sample\.md: "sources" entry 1 must start with an https:\/\/ URL or a repository path/);
+    expect(problemsOf({ 'sample.md': VALID.replace('related: []', 'related: []\nsources: https://x.org') }).join('\n')).toMatch(/"sources" must be a list/);
   });
 
   it('rejects duplicate ids, missing parents and unknown related topics', () => {

@@ -139,6 +139,12 @@ const QUESTION_SETS = [
   { file: 'questions.fresh.jsonl', top1: 0.95, top3: 0.99, silent: 0.9 },
   { file: 'questions.final.jsonl', top1: 0.95, top3: 0.99, silent: 0.9 },
   { file: 'questions.blind.jsonl', top1: 0.93, top3: 0.98, silent: 0.95 },
+  // The seven topics added by issue 10: our own set, written before their keywords (100% when added)...
+  { file: 'questions.own-new-topics.jsonl', top1: 0.9, top3: 0.99, silent: 1 },
+  // ...and a set written blind by someone else in the way people type (long, pasted logs). Measured when
+  // added: 43.0% top-1 (most misses are the answer gate staying silent), 94.7% top-3, 100% silent.
+  // The issue's goal is 90% top-1; this floor guards what holds today and should rise with the gate.
+  { file: 'questions.new-topics.jsonl', top1: 0.4, top3: 0.93, silent: 1 },
 ];
 
 describe('answering quality on our own labelled questions', () => {

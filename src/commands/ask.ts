@@ -1,6 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { search } from '../knowledge/search.ts';
-import { noAnswerReply, suggestionsReply, topicReply } from '../replies/topic-reply.ts';
+import { chatAnswerReply } from '../replies/chat-answer.ts';
+import { noAnswerReply, suggestionsReply } from '../replies/topic-reply.ts';
 import { recordQuestion } from '../stats/record.ts';
 import { addressingOf, hidden, withAddressing } from './shared-options.ts';
 import { langOfText, optionText, type Command } from './types.ts';
@@ -31,7 +32,7 @@ export const askCommand: Command = {
     const lang = langOfText(question, request.lang);
     const result = search(ctx.index, question, lang);
     const reply = result.answer
-      ? hidden(topicReply(result.answer, lang, ctx.kb, address), hide)
+      ? hidden(chatAnswerReply(result.answer, lang, ctx.kb, question, address), hide)
       : result.outcome === 'suggest'
         ? hidden(suggestionsReply(result.candidates, lang, address), hide)
         : noAnswerReply(lang);

@@ -18,7 +18,7 @@ export class KnowledgeError extends Error {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
-const ALLOWED_KEYS = new Set(['id', 'title', 'summary', 'aliases', 'keywords', 'related', 'overrides']);
+const ALLOWED_KEYS = new Set(['id', 'title', 'summary', 'aliases', 'keywords', 'related', 'sources', 'overrides']);
 /** Body sections: a level-1 heading per language. */
 const SECTION_HEADINGS: Record<string, Lang> = { '# english': 'en', '# 한국어': 'ko', '# korean': 'ko' };
 
@@ -133,6 +133,11 @@ export function parseTopic(source: string, file: string, problems: string[]): To
   const aliases = localizedList(meta.aliases, 'aliases', problems, true);
   const keywords = localizedList(meta.keywords, 'keywords', problems, false);
   const related = stringList(meta.related ?? [], 'related', problems);
+  // Where the easy-to-get-wrong facts were checked: each entry starts with a URL or a repository path.
+  const sources = stringList(meta.sources ?? [], 'sources', problems);
+  sources?.forEach((source, i) => {
+    if (!/^(https:\/\/\S+|[\w.-]+\/[\w.-]+\S*)(\s|$)/.test(source)) problems.push(`"sources" entry ${i + 1} must start with an https:// URL or a repository path`);
+  });
   const body = splitBody(match[2] ?? '', problems);
   const overrides = meta.overrides;
   if (overrides !== undefined && (typeof overrides !== 'string' || !ID_PATTERN.test(overrides))) problems.push('"overrides" must be the id of the topic this one replaces');
@@ -145,6 +150,7 @@ export function parseTopic(source: string, file: string, problems: string[]): To
     aliases: aliases!,
     keywords: keywords!,
     related: related!,
+    sources: sources!,
     body: body!,
     file,
     ...(typeof overrides === 'string' ? { overrides } : {}),

@@ -15,6 +15,8 @@ export interface Topic {
   aliases: Localized<string[]>;
   keywords: Localized<string[]>;
   related: string[];
+  /** Where the facts that are easy to get wrong were checked (URLs or repository paths); may be empty. */
+  sources: string[];
   body: Localized<string>;
   /** Path relative to the knowledge folder, for error messages. */
   file: string;

@@ -3,7 +3,7 @@ import type { HostFacts } from './host.ts';
 import { isFreeEverywhere, probeBind } from './probe.ts';
 import { readLsofSnapshot, readProcSnapshot, readWindowsSnapshot, type RawListener, type Snapshot } from './platforms.ts';
 import type { Protocol } from './procnet.ts';
-import { rangeClass, type RangeClass, type Service, type ServiceTable } from './services.ts';
+import { isServicePort, rangeClass, type RangeClass, type Service, type ServiceTable } from './services.ts';
 
 export interface Listener {
   protocol: Protocol;
@@ -81,7 +81,7 @@ export async function lookupPort(port: number, options: LookupOptions): Promise<
       ephemeralRange: host.ephemeralRange,
     },
     botMayBind: !privileged || host.isRoot,
-    suggestions: await suggestFreePorts(port, snapshot, host, options.suggestionCount ?? 3),
+    suggestions: await suggestFreePorts(port, snapshot, host, options.services, options.suggestionCount ?? 3),
     method: snapshot.method,
     certainty: snapshot.method === 'probe' ? 'probe' : 'exact',
     ownersHidden: !options.showProcess,
@@ -127,12 +127,16 @@ async function probeSnapshot(port: number): Promise<Snapshot> {
 }
 
 const SEARCH_SPAN = 50;
+/** The end of IANA's well-known (system) range: no place to suggest for an app. */
+const WELL_KNOWN_MAX = 1023;
 
 /**
- * Nearby ports no socket holds in the snapshot, each confirmed by a bind probe; privileged ones are
- * skipped unless the bot could bind them, and so are ports the kernel hands out for outgoing connections.
+ * Nearby ports no socket holds in the snapshot, each confirmed by a bind probe. A suggestion is a
+ * place to start an app, so it skips the well-known range (0-1023) and ports of a known service
+ * (23 Telnet, 3307 next to MySQL is fine, 2376 next to Docker is not), and ports the kernel hands out
+ * for outgoing connections; privileged ones only when the bot could not bind them anyway.
  */
-async function suggestFreePorts(port: number, snapshot: Snapshot, host: HostFacts, count: number): Promise<number[]> {
+async function suggestFreePorts(port: number, snapshot: Snapshot, host: HostFacts, services: ServiceTable, count: number): Promise<number[]> {
   const held = new Set(snapshot.listeners.filter((l) => l.protocol === 'tcp').map((l) => l.port));
   const [low, high] = host.ephemeralRange ?? [0, -1];
   const candidates: number[] = [];
@@ -143,6 +147,7 @@ async function suggestFreePorts(port: number, snapshot: Snapshot, host: HostFact
     if (out.length >= count) break;
     if (candidate < 1 || candidate > 65535 || held.has(candidate)) continue;
     if (candidate < host.unprivilegedPortStart && !host.isRoot) continue;
+    if (candidate <= WELL_KNOWN_MAX || isServicePort(services, candidate)) continue;
     if (candidate >= low && candidate <= high && !(port >= low && port <= high)) continue;
     if (await isFreeEverywhere(candidate)) out.push(candidate);
   }

@@ -9,6 +9,7 @@ export type HintCode =
   | 'specific-address'
   | 'free'
   | 'free-privileged'
+  | 'free-service'
   | 'privileged'
   | 'ephemeral'
   | 'owner-unseen'
@@ -28,8 +29,12 @@ export function hintsFor(report: PortReport): Hint[] {
   if (listeners.some((l) => l.dualStack)) add('dual-stack', 'bind-all-interfaces/ipv6');
   if (report.inUse && listeners.every((l) => l.scope === 'loopback')) add('loopback-only', 'localhost');
   if (listeners.some((l) => l.scope === 'specific')) add('specific-address', 'lan-ip');
-  // A free privileged port is no place to start a dev server: say what it takes instead.
-  if (!report.inUse) add(report.range.privileged ? 'free-privileged' : 'free', report.range.privileged ? 'ports/privileged' : 'flask-run-options');
+  // A free privileged port, or a known service's port (3306 MySQL, 2375 Docker), is no place to start an app.
+  if (!report.inUse) {
+    if (report.range.privileged) add('free-privileged', 'ports/privileged');
+    else if (report.service && !report.service.forApps) add('free-service', 'well-known-ports');
+    else add('free', 'flask-run-options');
+  }
   if (report.range.privileged && !report.botMayBind) add('privileged', 'ports/privileged');
   if (report.range.ephemeral) add('ephemeral', 'ports');
   if (!report.ownersHidden && listeners.some((l) => l.pid === null)) add('owner-unseen', 'network-diagnostics');

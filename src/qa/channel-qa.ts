@@ -4,7 +4,8 @@ import { boundLine } from '../knowledge/bounds.ts';
 import { detectLang, search } from '../knowledge/search.ts';
 import type { Lang, Topic } from '../knowledge/topic.ts';
 import type { Reply } from '../replies/reply.ts';
-import { suggestionsReply, topicReply } from '../replies/topic-reply.ts';
+import { chatAnswerReply } from '../replies/chat-answer.ts';
+import { suggestionsReply } from '../replies/topic-reply.ts';
 import { recordQuestion, type Asker } from '../stats/record.ts';
 
 export interface MessageContext {
@@ -39,7 +40,7 @@ export function answerMessageWithTopic(content: string, ctx: BotContext, { menti
   const lang = detectLang(question);
   if (!question) return mentioned ? { reply: helpReply(lang, ctx.kb.topics.length), topic: null, lang } : null;
   const result = search(ctx.index, question, lang);
-  const reply = result.answer ? topicReply(result.answer, lang, ctx.kb) : mentioned && result.outcome === 'suggest' ? suggestionsReply(result.candidates, lang) : null;
+  const reply = result.answer ? chatAnswerReply(result.answer, lang, ctx.kb, question) : mentioned && result.outcome === 'suggest' ? suggestionsReply(result.candidates, lang) : null;
   const sent = asker ? recordQuestion(ctx, { ...asker, unprompted: !mentioned }, question, result, reply) : reply;
   return sent ? { reply: sent, topic: result.answer, lang } : null;
 }

@@ -18,7 +18,7 @@ export function portReply(report: PortReport, lang: Lang, kb: KnowledgeBase): Re
   const lines: string[] = [];
   lines.push(
     service
-      ? `${say('Usually', '보통 용도')}: **${service.name}** — ${service.description[lang]}${service.note ? `\n> ${service.note[lang]}` : ''}`
+      ? `${say('Usually', '보통 용도')}: **${service.name}**${service.range ? ` (${service.range[0]}–${service.range[1]})` : ''} — ${service.description[lang]}${service.note ? `\n> ${service.note[lang]}` : ''}`
       : say('No well-known service uses this port.', '이 포트를 쓰는 잘 알려진 서비스는 없습니다.'),
   );
   lines.push(`${say('Range', '범위')}: ${rangeText(report, say)}`);
@@ -121,6 +121,13 @@ function hintText(hint: Hint, report: PortReport, say: Say): string {
       return say(`Bound to one address: reachable only through that interface. ${more}`, `한 주소에만 바인딩됨: 그 인터페이스로만 접속됩니다. ${more}`);
     case 'free':
       return say(`Free: start on it, e.g. \`flask run --port ${p}\` or \`app.run(port=${p})\`. ${more}`, `비어 있음: 예를 들어 \`flask run --port ${p}\`나 \`app.run(port=${p})\`로 띄우세요. ${more}`);
+    case 'free-service': {
+      const name = report.service?.name ?? '';
+      return say(
+        `Nothing listens here now, but this is ${name}'s port: keep it for ${name} and start your app on another port (the free ones below). ${more}`,
+        `지금 리슨하는 것은 없지만 ${name}의 포트입니다. ${name}용으로 두고, 앱은 다른 포트(아래의 빈 포트)에서 띄우세요. ${more}`,
+      );
+    }
     case 'free-privileged':
       return say(
         `Nothing listens here. It is a privileged port: a server needs root or CAP_NET_BIND_SERVICE to bind it; for development pick a port from 1024 up. ${more}`,

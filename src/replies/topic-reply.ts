@@ -11,20 +11,28 @@ export interface AddressOptions {
   targetUserId?: string;
 }
 
-/** One knowledge topic as a Discord-ready reply, in the asker's language, with its related topics. */
+/** The whole topic as a Discord-ready reply (/explain, the More button): the answer first, then the body and related topics. */
 export function topicReply(topic: Topic, lang: Lang, kb: KnowledgeBase, options: AddressOptions = {}): Reply {
-  const related = topic.related.map((id) => kb.byId.get(id)).filter((t): t is Topic => Boolean(t));
+  const related = relatedTopics(topic, kb);
   const embed = {
     title: truncate(topic.title[lang], LIMITS.embedTitle),
-    description: truncate(tablesToLists(topic.body[lang]), LIMITS.embedDescription),
+    description: truncate(`${topic.summary[lang]}\n\n${tablesToLists(topic.body[lang])}`, LIMITS.embedDescription),
     color: COLORS.topic,
     fields: related.length
       ? [{ name: lang === 'ko' ? '관련 주제' : 'Related topics', value: truncate(related.map((t) => `• ${t.title[lang]} — \`/explain ${t.id}\``).join('\n'), LIMITS.fieldValue) }]
       : [],
     footer: `/explain ${topic.id}`,
   };
-  const components: ActionRow[] = related.length ? [[topicMenu(related, lang, lang === 'ko' ? '관련 주제 열기' : 'Open a related topic')]] : [];
-  return addressed({ embeds: [embed], components }, options);
+  return addressed({ embeds: [embed], components: relatedRows(related, lang) }, options);
+}
+
+export function relatedTopics(topic: Topic, kb: KnowledgeBase): Topic[] {
+  return topic.related.map((id) => kb.byId.get(id)).filter((t): t is Topic => Boolean(t));
+}
+
+/** The related topics one click away: a menu that opens one (empty when there are none). */
+export function relatedRows(related: Topic[], lang: Lang): ActionRow[] {
+  return related.length ? [[topicMenu(related, lang, lang === 'ko' ? '관련 주제 열기' : 'Open a related topic')]] : [];
 }
 
 /** "Did you mean": the best candidates, each with its one-line summary, and a menu to open one. */
@@ -64,7 +72,7 @@ function topicMenu(topics: Topic[], lang: Lang, placeholder: string): SelectMenu
   };
 }
 
-function addressed(reply: Reply, { targetUserId }: AddressOptions): Reply {
+export function addressed(reply: Reply, { targetUserId }: AddressOptions): Reply {
   if (!targetUserId || !/^\d{1,20}$/.test(targetUserId)) return reply;
   return { ...reply, content: `<@${targetUserId}>`, mentionUserIds: [targetUserId] };
 }

@@ -31,6 +31,7 @@ import { routeMessage, threadNameFor } from '../../qa/message-route.ts';
 import { messageLink, RepeatMemory, repeatPointerReply } from '../../qa/repeat.ts';
 import { RateLimiter } from '../../qa/rate-limit.ts';
 import type { Reply } from '../../replies/reply.ts';
+import { isMoreButton, moreReply } from '../../replies/more-button.ts';
 import { RELATED_MENU_ID, topicReply } from '../../replies/topic-reply.ts';
 import { VOTE_PREFIX, voteReply } from '../../stats/votes.ts';
 import { replyFromMessage, toDiscordMessage, toInteractionReply } from './payload.ts';
@@ -137,6 +138,8 @@ async function handleInteraction(interaction: Interaction, ctx: BotContext, log:
       await postInChannel(interaction, log);
     } else if (interaction.isStringSelectMenu() && interaction.customId === RELATED_MENU_ID) {
       await openTopic(interaction, ctx);
+    } else if (interaction.isButton() && isMoreButton(interaction.customId)) {
+      await interaction.reply(toInteractionReply(moreReply(interaction.customId, ctx.kb)));
     } else if (interaction.isButton() && interaction.customId.startsWith(DELETE_BUTTON_PREFIX)) {
       await deleteAnswer(interaction);
     } else if (interaction.isButton() && interaction.customId.startsWith(VOTE_PREFIX)) {

@@ -1,0 +1,34 @@
+import type { KnowledgeBase, Lang, Topic } from '../knowledge/topic.ts';
+import type { Button, Reply } from './reply.ts';
+import { topicReply } from './topic-reply.ts';
+
+/** Custom id of the More button: `topic:more:<lang>:<topic id>` (ids are at most ~60 characters, well within Discord's 100). */
+export const MORE_BUTTON_PREFIX = 'topic:more:';
+
+export function moreButton(topic: Topic, lang: Lang): Button {
+  return { type: 'button', customId: `${MORE_BUTTON_PREFIX}${lang}:${topic.id}`, label: lang === 'ko' ? '더 보기' : 'More', style: 'primary' };
+}
+
+export function isMoreButton(customId: string): boolean {
+  return customId.startsWith(MORE_BUTTON_PREFIX);
+}
+
+/** Reads a More button's custom id; null when it is not one or is malformed. */
+export function parseMoreButton(customId: string): { lang: Lang; topicId: string } | null {
+  const match = /^topic:more:(en|ko):(\S{1,90})$/.exec(customId);
+  return match ? { lang: match[1] as Lang, topicId: match[2]! } : null;
+}
+
+/**
+ * Pressing More: the whole topic, shown only to whoever pressed it (the channel keeps the short
+ * answer). A topic removed since the answer was posted gets a short note instead.
+ */
+export function moreReply(customId: string, kb: KnowledgeBase): Reply {
+  const parsed = parseMoreButton(customId);
+  const topic = parsed && kb.byId.get(parsed.topicId);
+  if (!parsed || !topic) {
+    const ko = parsed?.lang === 'ko';
+    return { content: ko ? '그 주제는 더 이상 없습니다.' : 'That topic no longer exists.', ephemeral: true };
+  }
+  return { ...topicReply(topic, parsed.lang, kb), ephemeral: true };
+}
