@@ -10,7 +10,7 @@ import { parsePort, portInputError } from './ports/parse-port.ts';
 import { serviceJson } from './ports/services.ts';
 import { portReply } from './replies/port-reply.ts';
 import { chatAnswerReply } from './replies/chat-answer.ts';
-import { noAnswerReply, suggestionsReply, topicReply } from './replies/topic-reply.ts';
+import { noAnswerReply, suggestionsReply } from './replies/topic-reply.ts';
 import { statsCommand } from './stats/cli-stats.ts';
 import { renderForTerminal, terminalSafe } from './transports/terminal.ts';
 
