@@ -23,7 +23,7 @@ export function topicReply(topic: Topic, lang: Lang, kb: KnowledgeBase, options:
       : [],
     footer: `/explain ${topic.id}`,
   };
-  return addressed({ embeds: [embed], components: relatedRows(related, lang) }, options);
+  return addressed({ embeds: [embed], components: relatedRows(related, lang), outcome: 'answered' }, options);
 }
 
 export function relatedTopics(topic: Topic, kb: KnowledgeBase): Topic[] {
@@ -45,7 +45,7 @@ export function suggestionsReply(candidates: Candidate[], lang: Lang, options: A
     color: COLORS.suggest,
     footer: lang === 'ko' ? '메뉴에서 고르거나 /explain <주제>로 여세요.' : 'Pick one below, or open it with /explain <topic>.',
   };
-  return addressed({ embeds: [embed], components: [[topicMenu(topics, lang, lang === 'ko' ? '주제 고르기' : 'Choose a topic')]] }, options);
+  return addressed({ embeds: [embed], components: [[topicMenu(topics, lang, lang === 'ko' ? '주제 고르기' : 'Choose a topic')]], outcome: 'suggested' }, options);
 }
 
 /** The honest answer when the notes do not cover a question. */
@@ -56,6 +56,7 @@ export function noAnswerReply(lang: Lang): Reply {
         ? '그 질문에 대한 노트가 아직 없습니다. `/explain`으로 주제를 둘러보거나 `/help`를 보세요.'
         : "I have no notes on that yet. Browse the topics with `/explain`, or see `/help`.",
     ephemeral: true,
+    outcome: 'declined',
   };
 }
 
