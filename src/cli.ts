@@ -1,10 +1,10 @@
-import { realpathSync } from 'node:fs';
 import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { answer } from './answers/answer.ts';
 import { contextOptionsFrom, createContext, type BotContext } from './app.ts';
+import { processIo, type CliIo } from './cli-io.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { isEntryPoint } from './entry-point.ts';
 import { boundLine } from './knowledge/bounds.ts';
 import { explainSearch, type SearchResult } from './knowledge/search.ts';
 import { hintsFor } from './ports/meaning.ts';
@@ -21,23 +21,6 @@ const USAGE = `usage:
   cli port <1-65535> [--json]                 read-only lookup of a port on this host
   cli topics                                  list the knowledge topics
   cli stats [--days N] [--json]               what was asked, what helped, what went unanswered (DATA_DIR)`;
-
-/** Where the CLI reads and writes: the process's own streams and environment, or a test's. */
-export interface CliIo {
-  /** One line (or block) to standard output. */
-  out(text: string): void;
-  /** One line (or block) to standard error. */
-  err(text: string): void;
-  stdin: NodeJS.ReadableStream;
-  env: NodeJS.ProcessEnv;
-}
-
-export const processIo: CliIo = {
-  out: (text) => console.log(text),
-  err: (text) => console.error(text),
-  stdin: process.stdin,
-  env: process.env,
-};
 
 /** What the commands print through: terminal-safe text and JSON lines. */
 interface Printer {
@@ -170,18 +153,7 @@ async function port(args: string[], json: boolean, config: Config, { say, sayJso
   return 0;
 }
 
-/** Run as a program (`npm run cli`, `tsx src/cli.ts`), not imported by a test. */
-function isEntryPoint(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
+if (isEntryPoint(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {

@@ -1,5 +1,5 @@
 import dotenv from 'dotenv';
-import type { CliIo } from '../cli.ts';
+import type { CliIo } from '../cli-io.ts';
 import { MAX_STATS_DAYS } from '../commands/stats.ts';
 import { renderForTerminal, terminalSafe } from '../transports/terminal.ts';
 import { statsReply } from './stats-reply.ts';
