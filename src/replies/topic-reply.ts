@@ -1,9 +1,11 @@
+import type { ComponentHandler } from '../components/component.ts';
 import type { KnowledgeBase, Lang, Topic } from '../knowledge/topic.ts';
 import type { Candidate } from '../knowledge/search.ts';
 import { LIMITS, truncate } from './limits.ts';
 import { tablesToLists } from './markdown.ts';
 import { COLORS, type ActionRow, type Reply, type SelectMenu } from './reply.ts';
 
+/** The custom id of every menu that opens a topic (related topics, "did you mean", a port's topics); the value is the topic id. */
 export const RELATED_MENU_ID = 'topic:open';
 
 export interface AddressOptions {
@@ -77,3 +79,15 @@ export function addressed(reply: Reply, { targetUserId }: AddressOptions): Reply
   if (!targetUserId || !/^\d{1,20}$/.test(targetUserId)) return reply;
   return { ...reply, content: `<@${targetUserId}>`, mentionUserIds: [targetUserId] };
 }
+
+/** A topic picked from a topic menu: the whole topic, privately; a topic removed since gets a short note. */
+export const openTopicHandler: ComponentHandler = {
+  prefix: RELATED_MENU_ID,
+  handle({ values, lang }, ctx) {
+    const topic = ctx.kb.byId.get(values[0] ?? '');
+    const reply: Reply = topic
+      ? { ...topicReply(topic, lang, ctx.kb), ephemeral: true }
+      : { content: lang === 'ko' ? '그 주제는 더 이상 없습니다.' : 'That topic no longer exists.', ephemeral: true, outcome: 'declined' };
+    return { kind: 'reply', reply };
+  },
+};
