@@ -21,7 +21,7 @@ export interface Command {
   /** The slash-command definition registered with Discord (`npm run deploy`). */
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(request: CommandRequest, ctx: BotContext): Promise<Reply> | Reply;
-  /** Choices for the option being typed (`focused`), at most 25. */
+  /** Choices for the option being typed (`focused`), at most LIMITS.autocompleteChoices (25). */
   autocomplete?(focused: { name: string; value: string }, request: CommandRequest, ctx: BotContext): Array<Choice<string | number>>;
 }
 

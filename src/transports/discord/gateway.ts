@@ -32,6 +32,7 @@ import { answerForumPost, THREAD_ONLY_CHANNEL_TYPES } from '../../qa/forum.ts';
 import { routeMessage, threadNameFor } from '../../qa/message-route.ts';
 import { messageLink, RepeatMemory, repeatPointerReply } from '../../qa/repeat.ts';
 import { RateLimiter } from '../../qa/rate-limit.ts';
+import { LIMITS } from '../../replies/limits.ts';
 import type { Reply } from '../../replies/reply.ts';
 import { replyFromMessage, toDiscordMessage, toInteractionReply } from './payload.ts';
 import { watchConnection } from './diagnostics.ts';
@@ -119,7 +120,7 @@ async function handleInteraction(interaction: Interaction, ctx: BotContext, log:
       const command = commandsByName.get(interaction.commandName);
       const focused = interaction.options.getFocused(true);
       const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, requestFrom(interaction), ctx) ?? [];
-      await interaction.respond(choices.slice(0, 25));
+      await interaction.respond(choices.slice(0, LIMITS.autocompleteChoices));
     } else if (interaction.isChatInputCommand()) {
       const command = commandsByName.get(interaction.commandName);
       const request = requestFrom(interaction);
