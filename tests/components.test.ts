@@ -46,3 +46,16 @@ describe('the component registry', () => {
     expect(componentHandlerFor('vote:up:1')!.handle(click('vote:up:1'), ctx)).toMatchObject({ kind: 'reply', reply: { ephemeral: true } });
   });
 });
+
+describe('the transports only translate (lint)', () => {
+  it('flags custom-id matching in src/transports, and only there', async () => {
+    const { ESLint } = await import('eslint');
+    const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname });
+    const errorsIn = async (code: string, filePath: string) => (await eslint.lintText(code, { filePath }))[0]!.messages.filter((m) => m.severity === 2).map((m) => m.ruleId);
+    for (const code of ["if (interaction.customId.startsWith('vote:')) vote();", "if (interaction.customId === 'topic:open') open();", "if ('x' !== i.customId) skip();"]) {
+      expect(await errorsIn(code, 'src/transports/discord/gateway.ts'), code).toEqual(['no-restricted-syntax']);
+      expect(await errorsIn(code, 'src/components/registry.ts'), code).toEqual([]);
+    }
+    expect(await errorsIn('const handler = componentHandlerFor(interaction.customId);', 'src/transports/discord/gateway.ts')).toEqual([]);
+  }, 30_000);
+});
