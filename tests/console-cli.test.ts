@@ -38,8 +38,9 @@ describe('front door (real subprocesses)', () => {
     expect(json.candidates[0]).toEqual({ id: 'port-conflict', title: expect.any(String), score: expect.any(Number) });
   });
 
-  it('npm start stops with a clear message on bad configuration', () => {
-    const result = spawnSync('npm', ['start', '--silent'], { encoding: 'utf8', input: '', env: { ...env, LOG_LEVEL: 'loud' }, timeout: 60_000 });
+  it('the bot process stops with a clear message on bad configuration', () => {
+    // The bot's own entry (what npm start runs) without npm in front: the exit status is the process's own.
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { encoding: 'utf8', input: '', env: { ...env, LOG_LEVEL: 'loud' }, timeout: 60_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/cannot start: configuration problem.*\n.*LOG_LEVEL/);
   });
