@@ -103,7 +103,7 @@ async function ask(ctx: BotContext, question: string, { json, explain }: { json:
     if (explain) return say(explainSearch(ctx.index, q));
     // The answer a person would get from the bot when they mention it: the same path, the same language policy.
     const { reply, result } = answer(ctx, { text: q, read: 'question', form: 'chat', whenUnsure: 'suggest', whenNone: 'say' });
-    return json ? sayJson(askJson(result)) : say(renderForTerminal(reply!));
+    return json ? sayJson(askJson(result)) : say(renderForTerminal(reply));
   };
   if (question.trim()) {
     reply(question);

@@ -45,7 +45,9 @@ export interface Answer {
   result: SearchResult;
 }
 
-/** Turns a question into the reply every surface shows: the one answer path. */
+/** Turns a question into the reply every surface shows: the one answer path. With `whenNone: 'say'` there is always a reply. */
+export function answer(ctx: Pick<BotContext, 'index' | 'kb'>, request: AnswerRequest & { whenNone: 'say' }): Answer & { reply: Reply };
+export function answer(ctx: Pick<BotContext, 'index' | 'kb'>, request: AnswerRequest): Answer;
 export function answer(ctx: Pick<BotContext, 'index' | 'kb'>, request: AnswerRequest): Answer {
   const { text, form, address = {} } = request;
   const lang = answerLang(text, request.locale);

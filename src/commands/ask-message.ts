@@ -36,7 +36,7 @@ export const askMessageCommand: MessageCommand = {
 
   execute(request, ctx) {
     const { reply, lang } = answer(ctx, { text: removeMentions(request.text), locale: request.lang, read: 'pasted', form: 'full', whenUnsure: 'suggest', whenNone: 'say' });
-    if (reply!.outcome === 'declined') return reply!;
-    return withPostButton({ ...reply!, ephemeral: true }, request.userId, lang, request.targetMessageId);
+    if (reply.outcome === 'declined') return reply;
+    return withPostButton({ ...reply, ephemeral: true }, request.userId, lang, request.targetMessageId);
   },
 };

@@ -28,8 +28,6 @@ export const askCommand: Command = {
     const address = targetUserId ? { targetUserId } : {};
     const question = optionText(request, 'question');
     const { reply, result } = answer(ctx, { text: question, locale: request.lang, read: 'question', form: 'chat', whenUnsure: 'suggest', whenNone: 'say', address });
-    // The no-notes note is private already and addressed to nobody.
-    const shown = reply!.outcome === 'declined' ? reply! : hidden(reply!, hide);
-    return recordQuestion(ctx, request, question, result, shown);
+    return recordQuestion(ctx, request, question, result, hidden(reply, hide));
   },
 };

@@ -31,7 +31,7 @@ export const explainCommand: Command = {
     // without autocomplete (initials like ㅍㅌ, partial names) gets what autocomplete would have offered.
     const offered = (lang: 'en' | 'ko') => ctx.autocomplete.suggest(typed, lang, 5).flatMap((c) => ctx.kb.byId.get(c.value) ?? []);
     const { reply } = answer(ctx, { text: typed, locale: request.lang, read: 'question', form: 'full', whenUnsure: 'browse', whenNone: 'say', mayBeTopicId: true, offered, address });
-    return reply!.outcome === 'declined' ? reply! : hidden(reply!, hide);
+    return hidden(reply, hide);
   },
 
   autocomplete(focused, request, ctx) {
