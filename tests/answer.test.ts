@@ -7,6 +7,9 @@ import { answerLang } from '../src/knowledge/language.ts';
 import { outcomeOf } from '../src/ops/observer.ts';
 import { answerMessage } from '../src/qa/channel-qa.ts';
 import { answerForumPost } from '../src/qa/forum.ts';
+import { repeatPointerReply } from '../src/qa/repeat.ts';
+import { portErrorReply } from '../src/replies/port-reply.ts';
+import { helpReply } from '../src/commands/help.ts';
 import type { Reply } from '../src/replies/reply.ts';
 import { sharedContext } from './helpers/bot.ts';
 
@@ -66,6 +69,12 @@ describe('one answer path for every surface', () => {
     const silent = answer(ctx, { text: 'lunch menu today please', read: 'question', form: 'chat', whenUnsure: 'suggest', whenNone: 'silent' });
     expect(silent).toMatchObject({ reply: null, outcome: 'silent' });
     expect(outcomeOf(silent.reply)).toBe('silent');
+
+    // Replies outside the answer path say it too; a text-only pointer to an earlier answer is an answer.
+    const topic = ctx.kb.byId.get('localhost')!;
+    expect(outcomeOf(repeatPointerReply(topic, { at: Date.now(), link: 'https://discord.com/channels/1/2/3' }, 'en'))).toBe('answered');
+    expect(outcomeOf(portErrorReply('out-of-range', '70000', 'en'))).toBe('declined');
+    expect(outcomeOf(helpReply('ko', 3))).toBe('answered');
   });
 
   it('the chat form is the short answer with More; the full form is the whole topic', () => {
