@@ -20,6 +20,14 @@ const restrictedSyntax = [
   { selector: "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='kill']", message: NO_SIGNALS },
 ];
 
+/** Issue 13: transports only translate; what a button or menu does lives with its handler. */
+const ONLY_TRANSLATE = "Transports only translate: look a component's handler up with componentHandlerFor (src/components/registry.ts) instead of matching custom ids here.";
+const customIdMatching = [
+  { selector: "CallExpression[callee.property.name=/^(startsWith|endsWith|includes|match)$/][callee.object.property.name='customId']", message: ONLY_TRANSLATE },
+  { selector: "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression.left[property.name='customId']", message: ONLY_TRANSLATE },
+  { selector: "BinaryExpression[operator=/^[!=]==?$/] > MemberExpression.right[property.name='customId']", message: ONLY_TRANSLATE },
+];
+
 const childProcessImports = (allowed) => ({
   paths: [
     { name: 'child_process', message: NO_SHELL },
@@ -67,6 +75,13 @@ export default [
     rules: {
       'no-restricted-imports': ['error', childProcessImports([])],
       'no-restricted-syntax': ['error', ...restrictedSyntax],
+    },
+  },
+  {
+    // The transports: no shell, no signals, and no behaviour keyed on custom ids.
+    files: ['src/transports/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', ...restrictedSyntax, ...customIdMatching],
     },
   },
   {

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createContext } from '../src/app.ts';
-import { detectLang, search } from '../src/knowledge/search.ts';
+import { answerLang } from '../src/knowledge/language.ts';
+import { search } from '../src/knowledge/search.ts';
 import { searchPasted } from '../src/qa/pasted-text.ts';
 
 const file = fileURLToPath(new URL('../tests/fixtures/pasted.jsonl', import.meta.url));
@@ -18,7 +19,7 @@ const count = (t: { right: number; wrong: number }, answered: string | undefined
   if (answered) t[rootOf(answered) === expected ? 'right' : 'wrong']++;
 };
 for (const { text, expected } of rows) {
-  const lang = detectLang(text);
+  const lang = answerLang(text);
   count(tally.whole, search(ctx.index, text, lang).answer?.id, expected);
   count(tally.pasted, searchPasted(ctx.index, text, lang).answer?.id, expected);
 }

@@ -1,15 +1,19 @@
 import { spawnSync } from 'node:child_process';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { consoleReply } from '../src/transports/console.ts';
+import { commands } from '../src/commands/index.ts';
+import { createLogger } from '../src/log.ts';
+import { consoleReply, KOREAN_COMMAND_NAMES, runConsole } from '../src/transports/console.ts';
 import { renderForTerminal } from '../src/transports/terminal.ts';
 import { sharedContext } from './helpers/bot.ts';
+import { runCli } from './helpers/cli.ts';
 
 const env = { ...process.env, DISCORD_TOKEN: '' };
-const run = (args: string[], input?: string) => spawnSync('npm', args, { encoding: 'utf8', input, env, timeout: 60_000 });
 
-describe('npm start without a token: the offline console', () => {
-  it('answers piped commands and questions, says it is offline, and exits at the end of input', () => {
-    const result = run(['start', '--silent'], '/port 8080\n/explain localhost\n포트 충돌 해결\nhello there\n/nope\n');
+/** The front door as a new user meets it, in real processes: one piped `npm start`, one `cli ask --json`. */
+describe('front door (real subprocesses)', () => {
+  it('npm start without a token: answers piped commands and questions in order, says it is offline, exits at the end of input', () => {
+    const result = spawnSync('npm', ['start', '--silent'], { encoding: 'utf8', input: '/port 8080\n/explain localhost\n포트 충돌 해결\nhello there\n/nope\n', env, timeout: 60_000 });
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/No DISCORD_TOKEN set: starting the offline console/);
     expect(result.stdout).toMatch(/== Port 8080 — HTTP-alt ==/);
@@ -17,10 +21,26 @@ describe('npm start without a token: the offline console', () => {
     expect(result.stdout).toMatch(/== 포트 충돌/);
     expect(result.stdout).toMatch(/would stay silent/);
     expect(result.stdout).toMatch(/Unknown command \/nope/);
+    // Each question is echoed before its answer, so the transcript reads in order.
+    const order = ['> /port 8080', '== Port 8080', '> /explain localhost', '== localhost', '> 포트 충돌 해결', '== 포트 충돌', '> hello there', 'would stay silent', '> /nope', 'Unknown command'];
+    const at = order.map((text) => result.stdout.indexOf(text));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
-  it('stops with a clear message on bad configuration', () => {
-    const result = spawnSync('npm', ['start', '--silent'], { encoding: 'utf8', input: '', env: { ...env, LOG_LEVEL: 'loud' }, timeout: 60_000 });
+  it('npm run cli -- ask --json: one JSON line for a question', () => {
+    const result = spawnSync('npm', ['run', '--silent', 'cli', '--', 'ask', '--json', 'EADDRINUSE'], { encoding: 'utf8', env, timeout: 60_000 });
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const json = JSON.parse(lines[0]!);
+    expect(json).toMatchObject({ query: 'EADDRINUSE', answer: 'port-conflict' });
+    expect(json.candidates[0]).toEqual({ id: 'port-conflict', title: expect.any(String), score: expect.any(Number) });
+  });
+
+  it('the bot process stops with a clear message on bad configuration', () => {
+    // The bot's own entry (what npm start runs) without npm in front: the exit status is the process's own.
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { encoding: 'utf8', input: '', env: { ...env, LOG_LEVEL: 'loud' }, timeout: 60_000 });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/cannot start: configuration problem.*\n.*LOG_LEVEL/);
   });
@@ -35,31 +55,56 @@ describe('console commands', () => {
     expect(await consoleReply('   ', ctx)).toBeNull();
     expect(await consoleReply('ㅋㅋㅋ', ctx)).toBeNull();
   });
-});
 
-describe('cli ask (the contract)', () => {
-  it('prints one JSON line for a question', () => {
-    const result = run(['run', '--silent', 'cli', '--', 'ask', '--json', 'EADDRINUSE']);
-    expect(result.status).toBe(0);
-    const lines = result.stdout.trim().split('\n');
-    expect(lines).toHaveLength(1);
-    const json = JSON.parse(lines[0]!);
-    expect(json).toMatchObject({ query: 'EADDRINUSE', answer: 'port-conflict' });
-    expect(json.candidates[0]).toEqual({ id: 'port-conflict', title: expect.any(String), score: expect.any(Number) });
+  it('accepts the Korean command names registered on Discord, answering in Korean', async () => {
+    expect(renderForTerminal((await consoleReply('/포트 8080', ctx))!)).toMatch(/8080/);
+    expect(renderForTerminal((await consoleReply('/설명 localhost', ctx))!)).toMatch(/== .*루프백/);
+    expect(renderForTerminal((await consoleReply('/질문 포트 충돌 해결', ctx))!)).toMatch(/== 포트 충돌/);
+    expect(renderForTerminal((await consoleReply('/도움말', ctx))!)).toMatch(/[\uAC00-\uD7A3]/);
+    expect(renderForTerminal((await consoleReply('/없는명령', ctx))!)).toMatch(/Unknown command \/없는명령/);
   });
 
-  it('answers standard input line by line in batch mode, in order, null for chatter', () => {
-    const result = run(['run', '--silent', 'cli', '--', 'ask', '--json'], '0.0.0.0 뜻\nhello\nmysql 포트 번호\n');
+  it('knows every Korean name a command is registered under, and no other', () => {
+    const registered = Object.fromEntries(commands.flatMap((c) => (c.definition.name_localizations?.ko ? [[c.definition.name_localizations.ko, c.name]] : [])));
+    expect(KOREAN_COMMAND_NAMES).toEqual(registered);
+  });
+
+  it('echoes piped questions (terminal-safe) before their answers; a terminal shows them itself', async () => {
+    const output = new PassThrough();
+    let written = '';
+    output.on('data', (chunk) => (written += chunk));
+    await runConsole(ctx, createLogger('error', [], () => {}), Readable.from(['/port 8080\n', 'what is \u001b[2J localhost\n']) as never, output as never);
+    expect(written.indexOf('> /port 8080')).toBeLessThan(written.indexOf('Port 8080 —'));
+    expect(written).toMatch(/\n> what is \\x1b\[2J localhost\n/);
+    expect(written).not.toMatch(/\u001b/);
+  });
+});
+
+describe('cli (in process, through main)', () => {
+  it('answers standard input line by line in batch mode, in order, null for chatter', async () => {
+    const result = await runCli(['ask', '--json'], {}, '0.0.0.0 뜻\nhello\nmysql 포트 번호\n');
     const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => l.query)).toEqual(['0.0.0.0 뜻', 'hello', 'mysql 포트 번호']);
     expect(lines.map((l) => l.answer)).toEqual(['bind-all-interfaces', null, 'well-known-ports']);
     for (const line of lines) expect(line.candidates.length).toBeLessThanOrEqual(5);
   });
 
-  it('renders an answer for a terminal, and rejects a missing question', () => {
-    const answer = run(['run', '--silent', 'cli', '--', 'ask', 'how do I open port 8080 in ufw']);
+  it('renders an answer for a terminal, and rejects a missing question', async () => {
+    const answer = await runCli(['ask', 'how do I open port 8080 in ufw']);
     expect(answer.stdout).toMatch(/== Firewalls/);
-    const missing = run(['run', '--silent', 'cli', '--', 'ask']);
+    const missing = await runCli(['ask']);
     expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/ask needs a question/);
+  });
+
+  it('cli help and cli --help print the usage and exit 0; no command prints it and exits 2', async () => {
+    for (const args of [['help'], ['--help'], ['ask', '--help']]) {
+      const result = await runCli(args);
+      expect(result.status, args.join(' ')).toBe(0);
+      expect(result.stdout).toMatch(/^usage:\n {2}cli help/);
+    }
+    const bare = await runCli([]);
+    expect(bare.status).toBe(2);
+    expect(bare.stdout).toMatch(/^usage:/);
   });
 });

@@ -1,17 +1,15 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createContext } from '../src/app.ts';
 import { KnowledgeHolder } from '../src/knowledge/live.ts';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
 import { search } from '../src/knowledge/search.ts';
+import { checkKnowledge } from '../src/knowledge-check.ts';
+import { runCli, runInProcess } from './helpers/cli.ts';
 
-const run = promisify(execFile);
 const TEAM = path.join(import.meta.dirname, 'fixtures/team-knowledge');
-const ROOT = path.join(import.meta.dirname, '..');
 
 const dirs: string[] = [];
 function tempDir(files: Record<string, string> = {}): string {
@@ -109,22 +107,24 @@ describe('reloading', () => {
 
 describe('the CLI', () => {
   it('lists and answers from KNOWLEDGE_DIRS too', async () => {
-    const env = { ...process.env, KNOWLEDGE_DIRS: TEAM };
-    expect((await run('npm', ['run', '--silent', 'cli', '--', 'topics'], { cwd: ROOT, env })).stdout).toMatch(/^staging-db\s+Our staging database$/m);
-    expect(JSON.parse((await run('npm', ['run', '--silent', 'cli', '--', 'ask', '--json', 'staging db port'], { cwd: ROOT, env })).stdout).answer).toBe('staging-db');
+    const env = { KNOWLEDGE_DIRS: TEAM };
+    expect((await runCli(['topics'], env)).stdout).toMatch(/^staging-db\s+Our staging database$/m);
+    expect(JSON.parse((await runCli(['ask', '--json', 'staging db port'], env)).stdout).answer).toBe('staging-db');
   });
-}, 60_000);
+});
 
 describe('npm run knowledge:check', () => {
+  // In process (the same checkKnowledge `npm run knowledge:check` runs); .ci/run runs the script itself.
   it('passes on the knowledge as it is, team folders included', async () => {
-    const { stdout } = await run('npm', ['run', '--silent', 'knowledge:check'], { cwd: ROOT, env: { ...process.env, KNOWLEDGE_DIRS: TEAM } });
-    expect(stdout).toMatch(/knowledge ok: \d+ topics/);
+    const { stdout, status } = await runInProcess(checkKnowledge, { KNOWLEDGE_DIRS: TEAM });
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/knowledge ok: \d+ topics \(built-in and /);
   });
 
   it('fails naming each broken file and line', async () => {
     const broken = tempDir({ 'vpn.md': teamTopic('vpn').replace('summary:', 'summary: [oops\nsummary:') });
-    const failure = await run('npm', ['run', '--silent', 'knowledge:check'], { cwd: ROOT, env: { ...process.env, KNOWLEDGE_DIRS: broken } }).catch((error: { code: number; stderr: string }) => error);
-    expect(failure).toMatchObject({ code: 1 });
-    expect((failure as { stderr: string }).stderr).toMatch(/vpn\.md: front matter is not valid YAML.*\(line \d+\)/);
+    const failure = await runInProcess(checkKnowledge, { KNOWLEDGE_DIRS: broken });
+    expect(failure.status).toBe(1);
+    expect(failure.stderr).toMatch(/vpn\.md: front matter is not valid YAML.*\(line \d+\)/);
   });
-}, 60_000);
+});

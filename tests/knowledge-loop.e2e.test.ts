@@ -3,11 +3,9 @@
  * bot could not answer and what did not help shows in /stats and `cli stats`; knowledge edits are
  * served without a restart, a broken edit is not; a team's own folder is answered from.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext, type BotContext } from '../src/app.ts';
 import { logReloads, watchKnowledge } from '../src/knowledge/live.ts';
@@ -17,9 +15,8 @@ import { openStats, type QuestionLog } from '../src/stats/store.ts';
 import type { RecordedRequest } from './fake-discord/server.ts';
 import { autocomplete, chatInput, component, userMessage, BOT_USER, OTHER_USER, QA_CHANNEL_ID, USER } from './fake-discord/payloads.ts';
 import { startHarness, type Harness } from './helpers/bot.ts';
+import { runCli } from './helpers/cli.ts';
 
-const run = promisify(execFile);
-const ROOT = path.join(import.meta.dirname, '..');
 const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`);
 
 let h: Harness;
@@ -96,7 +93,7 @@ describe('seeing what the bot could not answer', () => {
     expect(fields['Unanswered or 👎 questions']).toContain('what does 0.0.0.0 mean');
     expect(fields['Top topics (helpful rate)']).toContain(`\`${topic}\` — 1× · 👍 0 👎 1 · helpful 0%`);
 
-    const { stdout } = await run('npm', ['run', '--silent', 'cli', '--', 'stats', '--json'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir } });
+    const { stdout } = await runCli(['stats', '--json'], { DATA_DIR: dataDir });
     const summary = JSON.parse(stdout);
     expect(summary.votes).toEqual({ up: 0, down: 1 });
     expect(summary.outcomes.silent).toBeGreaterThanOrEqual(1);

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,36 +5,32 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../src/app.ts';
 import { KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
 import { loadServices } from '../src/ports/services.ts';
-import { consoleReply } from '../src/transports/console.ts';
+import { PassThrough, Readable } from 'node:stream';
+import { createLogger } from '../src/log.ts';
+import { consoleReply, runConsole } from '../src/transports/console.ts';
 import { renderForTerminal, terminalSafe } from '../src/transports/terminal.ts';
 import { sharedContext } from './helpers/bot.ts';
+import { runCli } from './helpers/cli.ts';
 
 /** Issue 9's smaller faults: configuration read once, errors that name file and line, terminal-safe output. */
 
-const ROOT = new URL('..', import.meta.url).pathname;
-const baseEnv = { ...process.env, DISCORD_TOKEN: '', PORT_LOOKUP_SHOW_PROCESS: '', LOG_LEVEL: '' };
-const cli = (args: string[], env: Record<string, string> = {}, input?: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...baseEnv, ...env }, input, timeout: 60_000 });
+/** The CLI in process (tests/helpers/cli.ts): the same main() as `npm run cli`, with only these variables set. */
+const cli = (args: string[], env: Record<string, string> = {}, input?: string) => runCli(args, env, input);
 const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'devops-bot-'));
 
 /** Raw control bytes a terminal would act on: NUL, ESC, BEL, CR, DEL, C1. */
 const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 describe('the CLI reads the same validated configuration as the bot', () => {
-  it('refuses PORT_LOOKUP_SHOW_PROCESS=maybe with a clear error and exit 2, showing nothing', () => {
-    const result = spawnSync('npm', ['run', '--silent', 'cli', '--', 'port', '5000', '--json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...baseEnv, PORT_LOOKUP_SHOW_PROCESS: 'maybe' },
-      timeout: 60_000,
-    });
+  it('refuses PORT_LOOKUP_SHOW_PROCESS=maybe with a clear error and exit 2, showing nothing', async () => {
+    const result = await cli(['port', '5000', '--json'], { PORT_LOOKUP_SHOW_PROCESS: 'maybe' });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/PORT_LOOKUP_SHOW_PROCESS must be true or false/);
   });
 
-  it('honours PORT_LOOKUP_SHOW_PROCESS=off as the bot does', () => {
-    const result = cli(['port', '5000', '--json'], { PORT_LOOKUP_SHOW_PROCESS: 'off' });
+  it('honours PORT_LOOKUP_SHOW_PROCESS=off as the bot does', async () => {
+    const result = await cli(['port', '5000', '--json'], { PORT_LOOKUP_SHOW_PROCESS: 'off' });
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).ownersHidden).toBe(true);
   });
@@ -91,19 +86,22 @@ describe('control characters from the input never reach a terminal raw', () => {
       const reply = await consoleReply(line, ctx);
       if (reply) expect(renderForTerminal(reply)).not.toMatch(RAW_CONTROL);
     }
-    const result = spawnSync('npm', ['start', '--silent'], { cwd: ROOT, encoding: 'utf8', input: `/nope\u001b[2J\u0000\n${hostile}\n`, env: baseEnv, timeout: 60_000 });
-    expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Unknown command \/nope\\x1b\[2j\\x00/);
-    expect(result.stdout).not.toMatch(RAW_CONTROL);
+    // The console loop itself, as `npm start` runs it on piped input (echo included).
+    const output = new PassThrough();
+    let stdout = '';
+    output.on('data', (chunk) => (stdout += chunk));
+    await runConsole(ctx, createLogger('error', [], () => {}), Readable.from([`/nope\u001b[2J\u0000\n${hostile}\n`]) as never, output as never);
+    expect(stdout).toMatch(/Unknown command \/nope\\x1b\[2j\\x00/);
+    expect(stdout).not.toMatch(RAW_CONTROL);
   });
 
-  it('the CLI in text mode: answers, --explain, and errors', () => {
+  it('the CLI in text mode: answers, --explain, and errors', async () => {
     for (const args of [['ask', hostileArg], ['ask', '--explain', hostileArg], [`bogus${hostileArg}`], ['port', `80${hostileArg}`], [`--x${hostileArg}`]]) {
-      const result = cli(args);
+      const result = await cli(args);
       expect(result.stdout + result.stderr, args.join(' ')).not.toMatch(RAW_CONTROL);
       expect(result.stdout + result.stderr).not.toBe('');
     }
-    const json = cli(['ask', '--json'], {}, `${hostile}\n`);
+    const json = await cli(['ask', '--json'], {}, `${hostile}\n`);
     expect(json.stdout).not.toMatch(RAW_CONTROL);
     // readline ends a line at CR too: two questions, two JSON lines, the first one's query intact.
     const lines = json.stdout.trim().split('\n').map((line) => JSON.parse(line));

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import dgram from 'node:dgram';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -10,6 +9,7 @@ import { lookupPort, type LookupOptions } from '../src/ports/lookup.ts';
 import { hintsFor } from '../src/ports/meaning.ts';
 import { isFreeEverywhere, probeBind } from '../src/ports/probe.ts';
 import { loadServices } from '../src/ports/services.ts';
+import { runCli } from './helpers/cli.ts';
 
 const services = loadServices();
 const host = readHostFacts();
@@ -166,11 +166,11 @@ describe('the other readers', () => {
 });
 
 describe('cli port (the contract)', () => {
-  const cli = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'cli', '--', 'port', ...args], { encoding: 'utf8', timeout: 60_000 });
+  const cli = (...args: string[]) => runCli(['port', ...args]);
 
   it('prints one JSON line with the listener held by this test', async () => {
     const port = await tcpListener('127.0.0.1');
-    const run = cli(String(port), '--json');
+    const run = await cli(String(port), '--json');
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -180,9 +180,9 @@ describe('cli port (the contract)', () => {
     expect(json.suggestions).toHaveLength(3);
   });
 
-  it('rejects bad input with exit 2, valid:false and an error, and looks nothing up', () => {
+  it('rejects bad input with exit 2, valid:false and an error, and looks nothing up', async () => {
     for (const bad of ['0', '70000', 'abc', '80; rm -rf /', '-1', '8080.5']) {
-      const run = cli(bad, '--json');
+      const run = await cli(bad, '--json');
       expect(run.status, bad).toBe(2);
       const json = JSON.parse(run.stdout.trim());
       expect(json).toMatchObject({ valid: false });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { helpReply } from '../src/commands/help.ts';
 import { search } from '../src/knowledge/search.ts';
 import type { PortReport } from '../src/ports/lookup.ts';
-import { fitReply, LIMITS, limitViolations, truncate } from '../src/replies/limits.ts';
+import { clipName, fitReply, LIMITS, limitViolations, truncate } from '../src/replies/limits.ts';
 import { tablesToLists } from '../src/replies/markdown.ts';
 import { portReply } from '../src/replies/port-reply.ts';
 import { noAnswerReply, suggestionsReply, topicReply } from '../src/replies/topic-reply.ts';
@@ -88,5 +88,21 @@ describe('markdown tables for Discord', () => {
   it('leaves tables inside code blocks alone', () => {
     const code = '```\n| a | b |\n|---|---|\n```';
     expect(tablesToLists(code)).toBe(code);
+  });
+});
+
+describe('names cut to Discord limits', () => {
+  it('keeps a name that fits and cuts a longer one to exactly the limit, ending in …', () => {
+    expect(clipName('a'.repeat(LIMITS.threadName), LIMITS.threadName)).toBe('a'.repeat(LIMITS.threadName));
+    const cut = clipName('b'.repeat(LIMITS.choiceName + 1), LIMITS.choiceName);
+    expect(cut).toHaveLength(LIMITS.choiceName);
+    expect(cut.endsWith('…')).toBe(true);
+  });
+
+  it('autocomplete offers at most 25 choices, each name within 100 characters', () => {
+    const ctx = sharedContext();
+    const choices = ctx.autocomplete.suggest('p', 'en');
+    expect(choices.length).toBeLessThanOrEqual(LIMITS.autocompleteChoices);
+    for (const choice of choices) expect(choice.name.length).toBeLessThanOrEqual(LIMITS.choiceName);
   });
 });

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import type { Reply } from '../src/replies/reply.ts';
 import { groupQuestions } from '../src/stats/group-questions.ts';
 import { voteReply } from '../src/stats/votes.ts';
 import { sharedContext } from './helpers/bot.ts';
+import { runCli } from './helpers/cli.ts';
 import { statsReply } from '../src/stats/stats-reply.ts';
 import { migrate, SCHEMA_VERSION } from '../src/stats/migrations.ts';
 import { DAY_MS, NO_STATS, openStats, readSummary, statsFile, statsFromConfig, type AskedQuestion, type QuestionLog } from '../src/stats/store.ts';
@@ -222,25 +223,25 @@ describe('the /stats card', () => {
 });
 
 describe('cli stats', () => {
-  const cli = (args: string[], dataDir: string) => spawnSync('npm', ['run', '--silent', 'cli', '--', 'stats', ...args], { cwd: path.join(import.meta.dirname, '..'), encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir }, timeout: 60_000 });
+  const cli = (args: string[], dataDir: string) => runCli(['stats', ...args], { DATA_DIR: dataDir });
 
-  it('prints the summary for a terminal, over --days, and an empty one before anything was recorded', () => {
+  it('prints the summary for a terminal, over --days, and an empty one before anything was recorded', async () => {
     const dir = tempDir();
-    expect(JSON.parse(cli(['--json'], dir).stdout)).toMatchObject({ days: 7, questions: 0, outcomes: { answered: 0, suggested: 0, silent: 0 } });
+    expect(JSON.parse((await cli(['--json'], dir)).stdout)).toMatchObject({ days: 7, questions: 0, outcomes: { answered: 0, suggested: 0, silent: 0 } });
     expect(fs.readdirSync(dir)).toEqual([]); // reading made no file
     const log = open(dir);
     log.record(asked({ outcome: 'silent', topic: null, question: 'how do we rotate the staging TLS cert?' }));
     log.close();
-    const text = cli(['--days', '30'], dir);
+    const text = await cli(['--days', '30'], dir);
     expect(text.stdout).toMatch(/== Last 30 days ==/);
     expect(text.stdout).toMatch(/1× `how do we rotate the staging TLS cert\?` — no answer 1/);
-  }, 30_000);
+  });
 
-  it('rejects a bad --days with a short error and status 2', () => {
-    const result = cli(['--days', '0'], tempDir());
+  it('rejects a bad --days with a short error and status 2', async () => {
+    const result = await cli(['--days', '0'], tempDir());
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--days needs a whole number from 1 to 365/);
-  }, 30_000);
+  });
 });
 
 describe('configuration of the record', () => {

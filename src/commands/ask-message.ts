@@ -1,12 +1,10 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import type { BotContext } from '../app.ts';
 import { withPostButton } from '../components/post-in-channel.ts';
+import { answer } from '../answers/answer.ts';
 import type { Lang } from '../knowledge/topic.ts';
 import { removeMentions } from '../qa/channel-qa.ts';
-import { searchPasted } from '../qa/pasted-text.ts';
 import type { Reply } from '../replies/reply.ts';
-import { noAnswerReply, suggestionsReply, topicReply } from '../replies/topic-reply.ts';
-import { langOfText } from './types.ts';
 
 /** "Ask devops-bot" on a message, as plain data: the target message's text, who asked, in which locale. */
 export interface MessageCommandRequest {
@@ -37,15 +35,8 @@ export const askMessageCommand: MessageCommand = {
     .toJSON() as RESTPostAPIContextMenuApplicationCommandsJSONBody,
 
   execute(request, ctx) {
-    const text = removeMentions(request.text);
-    const lang = langOfText(text, request.lang);
-    const result = searchPasted(ctx.index, text, lang);
-    const shown: Reply | null = result.answer
-      ? topicReply(result.answer, lang, ctx.kb)
-      : result.outcome === 'suggest'
-        ? suggestionsReply(result.candidates, lang)
-        : null;
-    if (!shown) return noAnswerReply(lang);
-    return withPostButton({ ...shown, ephemeral: true }, request.userId, lang, request.targetMessageId);
+    const { reply, lang } = answer(ctx, { text: removeMentions(request.text), locale: request.lang, read: 'pasted', form: 'full', whenUnsure: 'suggest', whenNone: 'say' });
+    if (reply.outcome === 'declined') return reply;
+    return withPostButton({ ...reply, ephemeral: true }, request.userId, lang, request.targetMessageId);
   },
 };

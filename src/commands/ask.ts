@@ -1,10 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { search } from '../knowledge/search.ts';
-import { chatAnswerReply } from '../replies/chat-answer.ts';
-import { noAnswerReply, suggestionsReply } from '../replies/topic-reply.ts';
+import { answer } from '../answers/answer.ts';
 import { recordQuestion } from '../stats/record.ts';
 import { addressingOf, hidden, withAddressing } from './shared-options.ts';
-import { langOfText, optionText, type Command } from './types.ts';
+import { optionText, type Command } from './types.ts';
 
 export const askCommand: Command = {
   name: 'ask',
@@ -29,13 +27,7 @@ export const askCommand: Command = {
     const { targetUserId, hide } = addressingOf(request);
     const address = targetUserId ? { targetUserId } : {};
     const question = optionText(request, 'question');
-    const lang = langOfText(question, request.lang);
-    const result = search(ctx.index, question, lang);
-    const reply = result.answer
-      ? hidden(chatAnswerReply(result.answer, lang, ctx.kb, question, address), hide)
-      : result.outcome === 'suggest'
-        ? hidden(suggestionsReply(result.candidates, lang, address), hide)
-        : noAnswerReply(lang);
-    return recordQuestion(ctx, request, question, result, reply);
+    const { reply, result } = answer(ctx, { text: question, locale: request.lang, read: 'question', form: 'chat', whenUnsure: 'suggest', whenNone: 'say', address });
+    return recordQuestion(ctx, request, question, result, hidden(reply, hide));
   },
 };

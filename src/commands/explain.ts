@@ -1,7 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { hasHangul } from '../knowledge/hangul.ts';
-import { search } from '../knowledge/search.ts';
-import { noAnswerReply, suggestionsReply, topicReply } from '../replies/topic-reply.ts';
+import { answer } from '../answers/answer.ts';
 import { addressingOf, hidden, withAddressing } from './shared-options.ts';
 import { optionText, type Command } from './types.ts';
 
@@ -29,19 +27,11 @@ export const explainCommand: Command = {
     const { targetUserId, hide } = addressingOf(request);
     const address = targetUserId ? { targetUserId } : {};
     const typed = optionText(request, 'topic').trim();
-    // Free text in Korean gets a Korean answer whatever the client's locale; a chosen topic id follows the locale.
-    const lang = hasHangul(typed) ? 'ko' : request.lang;
-    // Autocomplete sends the topic id; free text goes through the same search as /ask.
-    const exact = ctx.kb.byId.get(typed.toLowerCase());
-    if (exact) return hidden(topicReply(exact, lang, ctx.kb, address), hide);
-    const result = search(ctx.index, typed, lang);
-    if (result.answer) return hidden(topicReply(result.answer, lang, ctx.kb, address), hide);
-    // What autocomplete would have offered (initials like ㅍㅌ, partial names) for text typed without it.
-    const offered = ctx.autocomplete.suggest(typed, lang, 5).map((c) => ctx.kb.byId.get(c.value)!);
-    const candidates = result.candidates.length ? result.candidates : offered.map((topic) => ({ topic, score: 0 }));
-    if (candidates.length === 1) return hidden(topicReply(candidates[0]!.topic, lang, ctx.kb, address), hide);
-    if (candidates.length) return hidden(suggestionsReply(candidates, lang, address), hide);
-    return noAnswerReply(lang);
+    // Autocomplete sends the topic id; free text goes through the same search as /ask, and text typed
+    // without autocomplete (initials like ㅍㅌ, partial names) gets what autocomplete would have offered.
+    const offered = (lang: 'en' | 'ko') => ctx.autocomplete.suggest(typed, lang, 5).flatMap((c) => ctx.kb.byId.get(c.value) ?? []);
+    const { reply } = answer(ctx, { text: typed, locale: request.lang, read: 'question', form: 'full', whenUnsure: 'browse', whenNone: 'say', mayBeTopicId: true, offered, address });
+    return hidden(reply, hide);
   },
 
   autocomplete(focused, request, ctx) {

@@ -24,6 +24,7 @@ export function helpReply(lang: Lang, topicCount: number): Reply {
       },
     ],
     ephemeral: true,
+    outcome: 'answered',
   };
 }
 

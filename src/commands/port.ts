@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { parsePort } from '../ports/parse-port.ts';
+import { clipName, LIMITS } from '../replies/limits.ts';
 import { portErrorReply, portReply } from '../replies/port-reply.ts';
 import { hidden, hideOption } from './shared-options.ts';
 import type { Command } from './types.ts';
@@ -37,9 +38,6 @@ export const portCommand: Command = {
     const matches = [...ctx.services.values()].filter(
       (s) => !typed || String(s.port).startsWith(typed) || s.name.toLowerCase().includes(typed),
     );
-    return matches.slice(0, 25).map((s) => {
-      const name = `${s.port} — ${s.name}: ${s.description[request.lang]}`;
-      return { name: name.length > 100 ? `${name.slice(0, 99)}…` : name, value: s.port };
-    });
+    return matches.slice(0, LIMITS.autocompleteChoices).map((s) => ({ name: clipName(`${s.port} — ${s.name}: ${s.description[request.lang]}`, LIMITS.choiceName), value: s.port }));
   },
 };

@@ -30,6 +30,8 @@ export function addressingOf(request: CommandRequest): { targetUserId?: string; 
 }
 
 export function hidden(reply: Reply, hide: boolean): Reply {
+  // A declined note (no notes on that) is private already and addressed to nobody: it stays as it is.
+  if (reply.outcome === 'declined') return reply;
   // A hidden answer pings nobody: it is for the asker alone.
   return hide ? { ...reply, ephemeral: true, content: reply.mentionUserIds ? undefined : reply.content, mentionUserIds: [] } : reply;
 }

@@ -1,7 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { BotContext } from '../app.ts';
 import type { Choice } from '../knowledge/autocomplete.ts';
-import { hasHangul } from '../knowledge/hangul.ts';
 import type { Lang } from '../knowledge/topic.ts';
 import type { Reply } from '../replies/reply.ts';
 
@@ -22,22 +21,13 @@ export interface Command {
   /** The slash-command definition registered with Discord (`npm run deploy`). */
   definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(request: CommandRequest, ctx: BotContext): Promise<Reply> | Reply;
-  /** Choices for the option being typed (`focused`), at most 25. */
+  /** Choices for the option being typed (`focused`), at most LIMITS.autocompleteChoices (25). */
   autocomplete?(focused: { name: string; value: string }, request: CommandRequest, ctx: BotContext): Array<Choice<string | number>>;
 }
 
 /** Discord locales to our two languages: Korean for `ko`, English otherwise. */
 export function langFromLocale(locale: string | null | undefined): Lang {
   return locale?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
-}
-
-/**
- * The language of an answer to typed text: its own script when it has one (Hangul → Korean,
- * Latin letters → English), else the user's locale (a bare number, an id picked from a list).
- */
-export function langOfText(text: string, locale: Lang): Lang {
-  if (hasHangul(text)) return 'ko';
-  return /[a-z]/i.test(text) ? 'en' : locale;
 }
 
 export function optionText(request: CommandRequest, name: string): string {

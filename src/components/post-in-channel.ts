@@ -1,5 +1,6 @@
 import type { Lang } from '../knowledge/topic.ts';
 import type { ActionRow, Button, Reply } from '../replies/reply.ts';
+import type { ComponentHandler } from './component.ts';
 import { DELETE_BUTTON_PREFIX, withDeleteButton } from './delete-answer.ts';
 
 /**
@@ -63,6 +64,20 @@ function withoutButtons(rows: ActionRow[] | undefined, prefixes: string[]): Acti
     .map((row) => row.filter((item) => !(item.type === 'button' && prefixes.some((p) => item.customId.startsWith(p)))) as ActionRow)
     .filter((row) => row.length > 0);
 }
+
+/**
+ * Post in channel: the bot posts the shown answer itself (as a reply to the asked-about message,
+ * if any) where it is installed and allowed to; elsewhere the answer goes out as the click's
+ * public response. Anyone but the receiver gets a short private refusal.
+ */
+export const postInChannelHandler: ComponentHandler = {
+  prefix: POST_BUTTON_PREFIX,
+  handle({ customId, userId, lang, shown }) {
+    const plan = planPost({ customId, clickerId: userId, lang, shown });
+    if (plan.kind === 'refuse') return { kind: 'reply', reply: plan.reply };
+    return { kind: 'post', reply: plan.reply, replyToMessageId: plan.replyToMessageId, notice: postedNotice(shown, lang) };
+  },
+};
 
 /** The commands whose private answers get a Post in channel button. */
 export const SHAREABLE_COMMANDS: ReadonlySet<string> = new Set(['ask', 'explain', 'port']);

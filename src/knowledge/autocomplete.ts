@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { clipName, LIMITS } from '../replies/limits.ts';
 import { isChoseongQuery, qwertyToHangul, toChoseong, toJamo } from './hangul.ts';
 import type { SearchIndex } from './search-index.ts';
 import { search } from './search.ts';
@@ -49,7 +50,7 @@ export class TopicAutocomplete {
     });
   }
 
-  suggest(input: string, lang: Lang, limit = 25): Choice[] {
+  suggest(input: string, lang: Lang, limit: number = LIMITS.autocompleteChoices): Choice[] {
     const query = input.trim().toLowerCase();
     if (!query) return this.entries.filter((e) => !e.topic.parent).concat(this.entries.filter((e) => e.topic.parent)).slice(0, limit).map((e) => this.choice(e.topic, lang));
     const ranked: Topic[] = [];
@@ -74,6 +75,6 @@ export class TopicAutocomplete {
 
   private choice(topic: Topic, lang: Lang): Choice {
     const name = topic.title[lang];
-    return { name: name.length > 100 ? `${name.slice(0, 99)}…` : name, value: topic.id };
+    return { name: clipName(name, LIMITS.choiceName), value: topic.id };
   }
 }

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
 import { analyze } from './analyze.ts';
 import { lineMarker, locateProblem } from './problem-line.ts';
-import { LANGS, type KnowledgeBase, type Lang, type Localized, type Topic } from './topic.ts';
+import { type KnowledgeBase, type Lang, type Localized, type Topic } from './topic.ts';
 
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
 
@@ -18,7 +19,6 @@ export class KnowledgeError extends Error {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
-const ALLOWED_KEYS = new Set(['id', 'title', 'summary', 'aliases', 'keywords', 'related', 'sources', 'overrides']);
 /** Body sections: a level-1 heading per language. */
 const SECTION_HEADINGS: Record<string, Lang> = { '# english': 'en', '# 한국어': 'ko', '# korean': 'ko' };
 
@@ -113,84 +113,88 @@ export function parseTopic(source: string, file: string, problems: string[]): To
     problems.push(`front matter is not valid YAML${line ? lineMarker(line + 1) : ''}: ${(error as Error).message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`);
     return null;
   }
-  if (!isRecord(meta)) {
-    problems.push('front matter must be a set of "key: value" fields');
-    return null;
-  }
-  const before = problems.length;
-  for (const key of Object.keys(meta)) {
-    if (!ALLOWED_KEYS.has(key)) problems.push(`unknown field "${key}" (allowed: ${[...ALLOWED_KEYS].join(', ')})`);
-  }
-  const id = meta.id;
-  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    problems.push('"id" must be lower-case words joined by "-", optionally "<parent>/<sub>"');
-  } else {
-    const expected = `${id}.md`;
-    if (file !== expected) problems.push(`id "${id}" must live in ${expected}`);
-  }
-  const title = localizedText(meta.title, 'title', problems);
-  const summary = localizedText(meta.summary, 'summary', problems);
-  const aliases = localizedList(meta.aliases, 'aliases', problems, true);
-  const keywords = localizedList(meta.keywords, 'keywords', problems, false);
-  const related = stringList(meta.related ?? [], 'related', problems);
-  // Where the easy-to-get-wrong facts were checked: each entry starts with a URL or a repository path.
-  const sources = stringList(meta.sources ?? [], 'sources', problems);
-  sources?.forEach((source, i) => {
-    if (!/^(https:\/\/\S+|[\w.-]+\/[\w.-]+\S*)(\s|$)/.test(source)) problems.push(`"sources" entry ${i + 1} must start with an https:// URL or a repository path`);
-  });
+  const front = frontMatterSchema.safeParse(meta);
+  if (!front.success) problems.push(...front.error.issues.flatMap(problemsOf));
+  // A well-formed id in the wrong file is reported with the other problems, as soon as the id reads.
+  const id = front.success ? front.data.id : idSchema.safeParse(meta).data?.id;
+  if (id !== undefined && file !== `${id}.md`) problems.push(`id "${id}" must live in ${id}.md`);
   const body = splitBody(match[2] ?? '', problems);
-  const overrides = meta.overrides;
-  if (overrides !== undefined && (typeof overrides !== 'string' || !ID_PATTERN.test(overrides))) problems.push('"overrides" must be the id of the topic this one replaces');
-  if (problems.length > before || typeof id !== 'string') return null;
-  return {
-    id,
-    parent: id.includes('/') ? id.slice(0, id.indexOf('/')) : null,
-    title: title!,
-    summary: summary!,
-    aliases: aliases!,
-    keywords: keywords!,
-    related: related!,
-    sources: sources!,
-    body: body!,
-    file,
-    ...(typeof overrides === 'string' ? { overrides } : {}),
-  };
+  if (!front.success || !body || file !== `${front.data.id}.md`) return null;
+  const { overrides, ...fields } = front.data;
+  return { ...fields, parent: fields.id.includes('/') ? fields.id.slice(0, fields.id.indexOf('/')) : null, body, file, ...(overrides ? { overrides } : {}) };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/**
+ * A YAML list of texts, each trimmed; bare numbers (`80`) are accepted as text, and an empty
+ * field (`related:`) as an empty list.
+ */
+const textList = (field: string) =>
+  z.preprocess(
+    (value) => value ?? [],
+    z.array(z.unknown(), { error: `"${field}" must be a list, e.g. [a, b]` }).transform((items, ctx) =>
+      items.flatMap((item, i) => {
+        if (typeof item === 'number') return [String(item)];
+        if (typeof item === 'string' && item.trim()) return [item.trim()];
+        ctx.issues.push({ code: 'custom', input: item, message: `"${field}" entry ${i + 1} must be a non-empty text` });
+        return [];
+      }),
+    ),
+  );
 
-function localizedText(value: unknown, field: string, problems: string[]): Localized<string> | null {
-  if (!isRecord(value)) {
-    problems.push(`"${field}" must have "en" and "ko" texts`);
-    return null;
-  }
-  const out = {} as Localized<string>;
-  for (const lang of LANGS) {
-    const text = value[lang];
-    if (typeof text !== 'string' || !text.trim()) problems.push(`"${field}.${lang}" must be a non-empty text`);
-    else out[lang] = text.trim();
-  }
-  return out;
-}
+const nonEmptyText = (field: string) => {
+  const error = `"${field}" must be a non-empty text`;
+  return z.string({ error }).trim().min(1, { error });
+};
 
-function localizedList(value: unknown, field: string, problems: string[], required: boolean): Localized<string[]> | null {
-  if (!isRecord(value)) {
-    problems.push(`"${field}" must have "en" and "ko" lists`);
-    return null;
-  }
-  const out = {} as Localized<string[]>;
-  for (const lang of LANGS) {
-    const list = stringList(value[lang] ?? [], `${field}.${lang}`, problems);
-    if (list && required && list.length === 0) problems.push(`"${field}.${lang}" needs at least one entry`);
-    for (const entry of list ?? []) {
-      const inverted = invertedByNegation(entry);
-      if (inverted) problems.push(`"${field}.${lang}": "${entry}" would be read as "${inverted}" (the negation is a stop word); say it without the negation`);
-    }
-    if (list) out[lang] = list;
-  }
-  return out;
+const localizedText = (field: string) => z.object({ en: nonEmptyText(`${field}.en`), ko: nonEmptyText(`${field}.ko`) }, { error: `"${field}" must have "en" and "ko" texts` });
+
+/** Search terms in both languages; `required`: each language needs one at least. */
+const localizedList = (field: string, required: boolean) => {
+  const list = (lang: Lang) =>
+    textList(`${field}.${lang}`).superRefine((entries, ctx) => {
+      if (required && entries.length === 0) ctx.addIssue({ code: 'custom', input: entries, message: `"${field}.${lang}" needs at least one entry` });
+      for (const entry of entries) {
+        const inverted = invertedByNegation(entry);
+        if (inverted) ctx.addIssue({ code: 'custom', input: entry, message: `"${field}.${lang}": "${entry}" would be read as "${inverted}" (the negation is a stop word); say it without the negation` });
+      }
+    });
+  return z.object({ en: list('en'), ko: list('ko') }, { error: `"${field}" must have "en" and "ko" lists` });
+};
+
+const topicId = (error: string) => z.string({ error }).regex(ID_PATTERN, { error });
+
+/** A topic file's front matter: the one definition of its fields, their types and their messages. */
+const frontMatterSchema = z.strictObject(
+  {
+    id: topicId('"id" must be lower-case words joined by "-", optionally "<parent>/<sub>"'),
+    title: localizedText('title'),
+    summary: localizedText('summary'),
+    aliases: localizedList('aliases', true),
+    keywords: localizedList('keywords', false),
+    /** Example questions a topic answers (used by the search); optional. */
+    examples: localizedList('examples', false).optional(),
+    related: textList('related'),
+    // Where the easy-to-get-wrong facts were checked: each entry starts with a URL or a repository path.
+    sources: textList('sources').superRefine((sources, ctx) => {
+      sources.forEach((source, i) => {
+        if (!/^(https:\/\/\S+|[\w.-]+\/[\w.-]+\S*)(\s|$)/.test(source)) ctx.addIssue({ code: 'custom', input: source, message: `"sources" entry ${i + 1} must start with an https:// URL or a repository path` });
+      });
+    }),
+    overrides: topicId('"overrides" must be the id of the topic this one replaces').optional(),
+  },
+  { error: (issue) => (issue.code === 'invalid_type' ? 'front matter must be a set of "key: value" fields' : undefined) },
+);
+
+/** Just the id, read on its own when other fields are broken. */
+const idSchema = z.looseObject({ id: frontMatterSchema.shape.id });
+
+/** Front matter as the schema reads it. */
+export type FrontMatter = z.output<typeof frontMatterSchema>;
+
+/** The problem text of a schema issue: one per unknown field, else the message the schema gives. */
+function problemsOf(issue: z.core.$ZodIssue): string[] {
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `unknown field "${key}" (allowed: ${Object.keys(frontMatterSchema.shape).join(', ')})`);
+  return [issue.message];
 }
 
 /** Negations are stop words, so a phrase that is only a negation and one word reads as its opposite. */
@@ -201,21 +205,6 @@ function invertedByNegation(entry: string): string | null {
   if (!entry.toLowerCase().split(/\s+/).some((word) => NEGATIONS.has(word))) return null;
   const tokens = analyze(entry);
   return tokens.length === 1 ? tokens[0]!.term : null;
-}
-
-/** A YAML list of texts; bare numbers (`80`) are accepted as text. */
-function stringList(value: unknown, field: string, problems: string[]): string[] | null {
-  if (!Array.isArray(value)) {
-    problems.push(`"${field}" must be a list, e.g. [a, b]`);
-    return null;
-  }
-  const out: string[] = [];
-  value.forEach((item, i) => {
-    if (typeof item === 'number') out.push(String(item));
-    else if (typeof item === 'string' && item.trim()) out.push(item.trim());
-    else problems.push(`"${field}" entry ${i + 1} must be a non-empty text`);
-  });
-  return out;
 }
 
 function splitBody(body: string, problems: string[]): Localized<string> | null {
@@ -236,11 +225,11 @@ function splitBody(body: string, problems: string[]): Localized<string> | null {
     }
   }
   if (preamble.length) problems.push('body text must come under "# English" or "# 한국어"');
-  const out = {} as Localized<string>;
-  for (const lang of LANGS) {
-    const text = sections[lang]?.join('\n').trim();
+  const section = (lang: Lang) => {
+    const text = sections[lang]?.join('\n').trim() ?? '';
     if (!text) problems.push(`body needs a non-empty "${lang === 'en' ? '# English' : '# 한국어'}" section`);
-    else out[lang] = text;
-  }
+    return text;
+  };
+  const out: Localized<string> = { en: section('en'), ko: section('ko') };
   return problems.length > before ? null : out;
 }

@@ -1,5 +1,5 @@
 import { boundQuestion } from './bounds.ts';
-import { hasHangul } from './hangul.ts';
+import { answerLang } from './language.ts';
 import { readQuery, type QueryWord } from './query.ts';
 import { idf, termEvidence, termScore, type IndexedTopic, type Phrase, type SearchIndex } from './search-index.ts';
 import type { Lang, Topic } from './topic.ts';
@@ -30,13 +30,8 @@ export interface SearchResult {
   candidates: Candidate[];
 }
 
-/** The language to answer a free-text question in: Korean if it has any Hangul, else English. */
-export function detectLang(text: string): Lang {
-  return hasHangul(text) ? 'ko' : 'en';
-}
-
 /** Ranks topics for a question and decides: answer, suggest, or stay silent. */
-export function search(index: SearchIndex, query: string, lang: Lang = detectLang(query)): SearchResult {
+export function search(index: SearchIndex, query: string, lang: Lang = answerLang(query)): SearchResult {
   query = boundQuestion(query);
   const words = readQuery(index, query);
   const scored = index.docs

@@ -1,5 +1,5 @@
 import type { Client, Interaction, Message } from 'discord.js';
-import { COLORS, type Reply } from '../replies/reply.ts';
+import type { Reply } from '../replies/reply.ts';
 
 /**
  * What became of one interaction or channel message:
@@ -44,12 +44,11 @@ export const NO_OBSERVER: GatewayObserver = {
 };
 
 /**
- * What a reply amounts to, read from its shape: "did you mean" cards are the only replies in the
- * suggestion colour, and a reply without an embed is a short note (no notes, bad input, refusal).
+ * What a reply amounts to: the outcome its producer gave it (answers, "did you mean", no-notes
+ * notes). A reply built without one (a port report, help, a refusal) counts as answered when it
+ * carries an embed and as declined when it is only a short note.
  */
 export function outcomeOf(reply: Reply | null | undefined): Outcome {
   if (!reply) return 'silent';
-  if (reply.embeds?.some((embed) => embed.color === COLORS.suggest)) return 'suggested';
-  if (!reply.embeds?.length) return 'declined';
-  return 'answered';
+  return reply.outcome ?? (reply.embeds?.length ? 'answered' : 'declined');
 }

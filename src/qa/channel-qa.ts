@@ -1,11 +1,10 @@
 import type { BotContext } from '../app.ts';
 import { helpReply } from '../commands/help.ts';
 import { boundLine } from '../knowledge/bounds.ts';
-import { detectLang, search } from '../knowledge/search.ts';
+import { answer } from '../answers/answer.ts';
+import { answerLang } from '../knowledge/language.ts';
 import type { Lang, Topic } from '../knowledge/topic.ts';
 import type { Reply } from '../replies/reply.ts';
-import { chatAnswerReply } from '../replies/chat-answer.ts';
-import { suggestionsReply } from '../replies/topic-reply.ts';
 import { recordQuestion, type Asker } from '../stats/record.ts';
 
 export interface MessageContext {
@@ -13,6 +12,8 @@ export interface MessageContext {
   mentioned: boolean;
   /** Who asked where, for the stats record; absent: nothing is recorded (the console). */
   asker?: Omit<Asker, 'unprompted'>;
+  /** The asker's locale where one is known (the console's LANG); Discord messages carry none. */
+  locale?: Lang;
 }
 
 /** Discord mention syntax (<@123>, <@&456>, <#789>, @everyone) removed before reading the question. */
@@ -35,12 +36,13 @@ export function answerMessage(content: string, ctx: BotContext, context: Message
 }
 
 /** As answerMessage, also naming the topic answered (null for choices or help), for repeat suppression. */
-export function answerMessageWithTopic(content: string, ctx: BotContext, { mentioned, asker }: MessageContext): { reply: Reply; topic: Topic | null; lang: Lang } | null {
+export function answerMessageWithTopic(content: string, ctx: BotContext, { mentioned, asker, locale }: MessageContext): { reply: Reply; topic: Topic | null; lang: Lang } | null {
   const question = stripMentions(boundLine(content));
-  const lang = detectLang(question);
-  if (!question) return mentioned ? { reply: helpReply(lang, ctx.kb.topics.length), topic: null, lang } : null;
-  const result = search(ctx.index, question, lang);
-  const reply = result.answer ? chatAnswerReply(result.answer, lang, ctx.kb, question) : mentioned && result.outcome === 'suggest' ? suggestionsReply(result.candidates, lang) : null;
+  if (!question) {
+    const lang = answerLang(question, locale);
+    return mentioned ? { reply: helpReply(lang, ctx.kb.topics.length), topic: null, lang } : null;
+  }
+  const { reply, topic, lang, result } = answer(ctx, { text: question, locale, read: 'question', form: 'chat', whenUnsure: mentioned ? 'suggest' : 'silent', whenNone: 'silent' });
   const sent = asker ? recordQuestion(ctx, { ...asker, unprompted: !mentioned }, question, result, reply) : reply;
-  return sent ? { reply: sent, topic: result.answer, lang } : null;
+  return sent ? { reply: sent, topic, lang } : null;
 }

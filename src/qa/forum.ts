@@ -1,10 +1,8 @@
 import type { BotContext } from '../app.ts';
-import { detectLang } from '../knowledge/search.ts';
+import { answer } from '../answers/answer.ts';
 import type { Lang, Topic } from '../knowledge/topic.ts';
 import type { Reply } from '../replies/reply.ts';
-import { topicReply } from '../replies/topic-reply.ts';
 import { removeMentions } from './channel-qa.ts';
-import { searchPasted } from './pasted-text.ts';
 
 /** Discord's forum and media channels hold only threads ("posts"): types 15 and 16. */
 export const THREAD_ONLY_CHANNEL_TYPES: ReadonlySet<number> = new Set([15, 16]);
@@ -16,8 +14,6 @@ export const THREAD_ONLY_CHANNEL_TYPES: ReadonlySet<number> = new Set([15, 16]);
 export function answerForumPost(title: string, firstMessage: string, ctx: BotContext): { reply: Reply; topic: Topic; lang: Lang } | null {
   const text = removeMentions(`${title}\n${firstMessage}`);
   if (!text) return null;
-  const lang = detectLang(text);
-  const result = searchPasted(ctx.index, text, lang);
-  if (!result.answer) return null;
-  return { reply: topicReply(result.answer, lang, ctx.kb), topic: result.answer, lang };
+  const { reply, topic, lang } = answer(ctx, { text, read: 'pasted', form: 'full', whenUnsure: 'silent', whenNone: 'silent' });
+  return reply && topic ? { reply, topic, lang } : null;
 }

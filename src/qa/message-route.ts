@@ -1,3 +1,5 @@
+import { clipName, LIMITS } from '../replies/limits.ts';
+
 /** What the gateway knows about a channel message, as plain facts. */
 export interface MessageFacts {
   channelId: string;
@@ -41,5 +43,5 @@ export function routeMessage(facts: MessageFacts, settings: RouteSettings): Rout
 export function threadNameFor(question: string, lang: 'en' | 'ko'): string {
   const line = question.split('\n').map((l) => l.replace(/<@[!&]?\d+>|<#\d+>|[`*_~|>]/g, '').replace(/\s+/g, ' ').trim()).find(Boolean) ?? '';
   const name = line || (lang === 'ko' ? '질문' : 'Question');
-  return name.length > 100 ? `${name.slice(0, 99)}…` : name;
+  return clipName(name, LIMITS.threadName);
 }

@@ -58,6 +58,8 @@ export function repeatPointerReply(topic: Topic, earlier: Answered, lang: Lang, 
       lang === 'ko'
         ? `↪️ **${title}**: ${minutes}분 전에 이 채널에서 답했습니다 → ${earlier.link}`
         : `↪️ **${title}**: answered in this channel ${minutes} min ago → ${earlier.link}`,
+    // A pointer to the earlier answer answers the question: without this it would count as declined (text only).
+    outcome: 'answered',
   };
 }
 

@@ -20,7 +20,7 @@ export function chatAnswerReply(topic: Topic, lang: Lang, kb: KnowledgeBase, que
   const components: ActionRow[] = [];
   if (!part.complete) components.push([moreButton(topic, lang)]);
   components.push(...relatedRows(relatedTopics(topic, kb), lang));
-  return addressed({ embeds: [{ title, description, color: COLORS.topic }], components }, options);
+  return addressed({ embeds: [{ title, description, color: COLORS.topic }], components, outcome: 'answered' }, options);
 }
 
 /** Size of a reply as a reader sees it in the channel: embed text characters and lines. */

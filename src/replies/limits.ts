@@ -22,8 +22,13 @@ export const LIMITS = {
   customId: 100,
   autocompleteChoices: 25,
   choiceName: 100,
-  choiceValue: 100,
+  threadName: 100,
 } as const;
+
+/** A one-line name (a thread name, an autocomplete choice) cut to `max` characters, ending in … when cut. */
+export function clipName(name: string, max: number): string {
+  return name.length > max ? `${name.slice(0, max - 1)}…` : name;
+}
 
 /** Cuts text to `max` characters at a line or word boundary, marking the cut; fenced code stays closed. */
 export function truncate(text: string, max: number): string {

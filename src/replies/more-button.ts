@@ -1,3 +1,4 @@
+import type { ComponentHandler } from '../components/component.ts';
 import type { KnowledgeBase, Lang, Topic } from '../knowledge/topic.ts';
 import type { Button, Reply } from './reply.ts';
 import { topicReply } from './topic-reply.ts';
@@ -32,3 +33,8 @@ export function moreReply(customId: string, kb: KnowledgeBase): Reply {
   }
   return { ...topicReply(topic, parsed.lang, kb), ephemeral: true };
 }
+
+export const moreButtonHandler: ComponentHandler = {
+  prefix: MORE_BUTTON_PREFIX,
+  handle: ({ customId }, ctx) => ({ kind: 'reply', reply: moreReply(customId, ctx.kb) }),
+};

@@ -45,6 +45,7 @@ export function portReply(report: PortReport, lang: Lang, kb: KnowledgeBase): Re
   }
   const topics = [...new Set(hints.map((h) => h.topic))].map((id) => kb.byId.get(id)).filter((t) => t !== undefined);
   return {
+    outcome: 'answered',
     embeds: [
       {
         title: `${say('Port', '포트')} ${port}${service ? ` — ${service.name}` : ''}`,
@@ -69,7 +70,7 @@ export function portReply(report: PortReport, lang: Lang, kb: KnowledgeBase): Re
 }
 
 export function portErrorReply(problem: PortInputProblem, input: string, lang: Lang): Reply {
-  return { content: `⚠️ ${portInputError(problem, input, lang)}`, ephemeral: true };
+  return { content: `⚠️ ${portInputError(problem, input, lang)}`, ephemeral: true, outcome: 'declined' };
 }
 
 function rangeText(report: PortReport, say: Say): string {

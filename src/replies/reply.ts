@@ -10,7 +10,16 @@ export interface Reply {
   ephemeral?: boolean;
   /** The only users this reply may ping (the `target` of /explain or /ask). Nothing else ever pings. */
   mentionUserIds?: string[];
+  /** What the reply amounts to, said by the code that builds it; the metrics count it (src/ops/observer.ts). */
+  outcome?: ReplyOutcome;
 }
+
+/**
+ * - answered: the bot answered (a topic, a port report, help);
+ * - suggested: "did you mean" choices;
+ * - declined: a short note instead of an answer (no notes on that, bad input, not allowed).
+ */
+export type ReplyOutcome = 'answered' | 'suggested' | 'declined';
 
 export interface Embed {
   title?: string;

@@ -1,9 +1,11 @@
+import type { ComponentHandler } from '../components/component.ts';
 import type { KnowledgeBase, Lang, Topic } from '../knowledge/topic.ts';
 import type { Candidate } from '../knowledge/search.ts';
 import { LIMITS, truncate } from './limits.ts';
 import { tablesToLists } from './markdown.ts';
 import { COLORS, type ActionRow, type Reply, type SelectMenu } from './reply.ts';
 
+/** The custom id of every menu that opens a topic (related topics, "did you mean", a port's topics); the value is the topic id. */
 export const RELATED_MENU_ID = 'topic:open';
 
 export interface AddressOptions {
@@ -23,7 +25,7 @@ export function topicReply(topic: Topic, lang: Lang, kb: KnowledgeBase, options:
       : [],
     footer: `/explain ${topic.id}`,
   };
-  return addressed({ embeds: [embed], components: relatedRows(related, lang) }, options);
+  return addressed({ embeds: [embed], components: relatedRows(related, lang), outcome: 'answered' }, options);
 }
 
 export function relatedTopics(topic: Topic, kb: KnowledgeBase): Topic[] {
@@ -45,7 +47,7 @@ export function suggestionsReply(candidates: Candidate[], lang: Lang, options: A
     color: COLORS.suggest,
     footer: lang === 'ko' ? '메뉴에서 고르거나 /explain <주제>로 여세요.' : 'Pick one below, or open it with /explain <topic>.',
   };
-  return addressed({ embeds: [embed], components: [[topicMenu(topics, lang, lang === 'ko' ? '주제 고르기' : 'Choose a topic')]] }, options);
+  return addressed({ embeds: [embed], components: [[topicMenu(topics, lang, lang === 'ko' ? '주제 고르기' : 'Choose a topic')]], outcome: 'suggested' }, options);
 }
 
 /** The honest answer when the notes do not cover a question. */
@@ -56,6 +58,7 @@ export function noAnswerReply(lang: Lang): Reply {
         ? '그 질문에 대한 노트가 아직 없습니다. `/explain`으로 주제를 둘러보거나 `/help`를 보세요.'
         : "I have no notes on that yet. Browse the topics with `/explain`, or see `/help`.",
     ephemeral: true,
+    outcome: 'declined',
   };
 }
 
@@ -76,3 +79,15 @@ export function addressed(reply: Reply, { targetUserId }: AddressOptions): Reply
   if (!targetUserId || !/^\d{1,20}$/.test(targetUserId)) return reply;
   return { ...reply, content: `<@${targetUserId}>`, mentionUserIds: [targetUserId] };
 }
+
+/** A topic picked from a topic menu: the whole topic, privately; a topic removed since gets a short note. */
+export const openTopicHandler: ComponentHandler = {
+  prefix: RELATED_MENU_ID,
+  handle({ values, lang }, ctx) {
+    const topic = ctx.kb.byId.get(values[0] ?? '');
+    const reply: Reply = topic
+      ? { ...topicReply(topic, lang, ctx.kb), ephemeral: true }
+      : { content: lang === 'ko' ? '그 주제는 더 이상 없습니다.' : 'That topic no longer exists.', ephemeral: true, outcome: 'declined' };
+    return { kind: 'reply', reply };
+  },
+};

@@ -1,4 +1,5 @@
 import dotenv from 'dotenv';
+import type { CliIo } from '../cli-io.ts';
 import { MAX_STATS_DAYS } from '../commands/stats.ts';
 import { renderForTerminal, terminalSafe } from '../transports/terminal.ts';
 import { statsReply } from './stats-reply.ts';
@@ -6,26 +7,27 @@ import { readSummary } from './store.ts';
 import { DEFAULT_DAYS } from './summary.ts';
 
 /** `cli stats [--days N] [--json]`: the /stats summary of every server, from the bot's file in DATA_DIR. */
-export function statsCommand(argv: string[], json: boolean, usage: string): number {
-  dotenv.config({ quiet: true });
+export function statsCommand(argv: string[], json: boolean, usage: string, io: CliIo): number {
+  const env = io.env;
+  dotenv.config({ quiet: true, processEnv: env });
   const at = argv.indexOf('--days');
   let days = DEFAULT_DAYS;
   if (at >= 0) {
     const value = argv[at + 1] ?? '';
     if (!/^\d{1,3}$/.test(value) || Number(value) < 1 || Number(value) > MAX_STATS_DAYS) {
-      console.error(`--days needs a whole number from 1 to ${MAX_STATS_DAYS}\n${usage}`);
+      io.err(`--days needs a whole number from 1 to ${MAX_STATS_DAYS}\n${usage}`);
       return 2;
     }
     days = Number(value);
   }
   const extra = argv.filter((a, i) => a !== 'stats' && !a.startsWith('--') && !(at >= 0 && i === at + 1));
   if (extra.length) {
-    console.error(`stats takes no argument "${extra[0]!.slice(0, 30)}"\n${usage}`);
+    io.err(`stats takes no argument "${extra[0]!.slice(0, 30)}"\n${usage}`);
     return 2;
   }
-  const summary = readSummary(process.env.DATA_DIR?.trim() || './data', { days });
-  const off = process.env.STATS?.trim().toLowerCase();
+  const summary = readSummary(env.DATA_DIR?.trim() || './data', { days });
+  const off = env.STATS?.trim().toLowerCase();
   const enabled = !['0', 'false', 'no', 'off'].includes(off ?? '');
-  console.log(json ? JSON.stringify(summary) : terminalSafe(renderForTerminal(statsReply(summary, 'en', enabled))));
+  io.out(json ? JSON.stringify(summary) : terminalSafe(renderForTerminal(statsReply(summary, 'en', enabled))));
   return 0;
 }

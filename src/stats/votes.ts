@@ -1,3 +1,4 @@
+import type { ComponentHandler } from '../components/component.ts';
 import type { Lang } from '../knowledge/topic.ts';
 import type { ActionRow, Button, Reply } from '../replies/reply.ts';
 import type { QuestionLog } from './store.ts';
@@ -45,3 +46,8 @@ export function voteReply(customId: string, userId: string, lang: Lang, stats: Q
   };
   return { content: text[result][ko ? 1 : 0], ephemeral: true };
 }
+
+export const voteHandler: ComponentHandler = {
+  prefix: VOTE_PREFIX,
+  handle: ({ customId, userId, lang }, ctx) => ({ kind: 'reply', reply: voteReply(customId, userId, lang, ctx.stats) }),
+};

@@ -19,8 +19,10 @@ import {
 import type { BotContext } from '../../app.ts';
 import { commandsByName, messageCommandsByName } from '../../commands/index.ts';
 import { forPlace, type InteractionPlace } from '../../commands/user-install.ts';
-import { DELETE_BUTTON_PREFIX, withDeleteButton } from '../../components/delete-answer.ts';
-import { planPost, postedNotice, POST_BUTTON_PREFIX, SHAREABLE_COMMANDS, withPostButton } from '../../components/post-in-channel.ts';
+import type { ComponentAction } from '../../components/component.ts';
+import { withDeleteButton } from '../../components/delete-answer.ts';
+import { SHAREABLE_COMMANDS, withPostButton } from '../../components/post-in-channel.ts';
+import { componentHandlerFor } from '../../components/registry.ts';
 import { langFromLocale, type CommandRequest, type OptionValue } from '../../commands/types.ts';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
@@ -30,14 +32,10 @@ import { answerForumPost, THREAD_ONLY_CHANNEL_TYPES } from '../../qa/forum.ts';
 import { routeMessage, threadNameFor } from '../../qa/message-route.ts';
 import { messageLink, RepeatMemory, repeatPointerReply } from '../../qa/repeat.ts';
 import { RateLimiter } from '../../qa/rate-limit.ts';
+import { LIMITS } from '../../replies/limits.ts';
 import type { Reply } from '../../replies/reply.ts';
-import { isMoreButton, moreReply } from '../../replies/more-button.ts';
-import { RELATED_MENU_ID, topicReply } from '../../replies/topic-reply.ts';
-import { VOTE_PREFIX, voteReply } from '../../stats/votes.ts';
 import { replyFromMessage, toDiscordMessage, toInteractionReply } from './payload.ts';
 import { watchConnection } from './diagnostics.ts';
-
-export { DELETE_BUTTON_PREFIX };
 
 /** Channel answers' allowances (per user and per channel) and the memory of recent answers. */
 interface ChannelLimits {
@@ -122,7 +120,7 @@ async function handleInteraction(interaction: Interaction, ctx: BotContext, log:
       const command = commandsByName.get(interaction.commandName);
       const focused = interaction.options.getFocused(true);
       const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, requestFrom(interaction), ctx) ?? [];
-      await interaction.respond(choices.slice(0, 25));
+      await interaction.respond(choices.slice(0, LIMITS.autocompleteChoices));
     } else if (interaction.isChatInputCommand()) {
       const command = commandsByName.get(interaction.commandName);
       const request = requestFrom(interaction);
@@ -134,16 +132,9 @@ async function handleInteraction(interaction: Interaction, ctx: BotContext, log:
       finish(outcomeOf(reply));
     } else if (interaction.isMessageContextMenuCommand()) {
       await askAboutMessage(interaction, ctx);
-    } else if (interaction.isButton() && interaction.customId.startsWith(POST_BUTTON_PREFIX)) {
-      await postInChannel(interaction, log);
-    } else if (interaction.isStringSelectMenu() && interaction.customId === RELATED_MENU_ID) {
-      await openTopic(interaction, ctx);
-    } else if (interaction.isButton() && isMoreButton(interaction.customId)) {
-      await interaction.reply(toInteractionReply(moreReply(interaction.customId, ctx.kb)));
-    } else if (interaction.isButton() && interaction.customId.startsWith(DELETE_BUTTON_PREFIX)) {
-      await deleteAnswer(interaction);
-    } else if (interaction.isButton() && interaction.customId.startsWith(VOTE_PREFIX)) {
-      await interaction.reply(toInteractionReply(voteReply(interaction.customId, interaction.user.id, langFromLocale(interaction.locale), ctx.stats)));
+    } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
+      const handler = componentHandlerFor(interaction.customId);
+      if (handler) await perform(interaction, handler.handle(clickFrom(interaction), ctx), log);
     }
     finish();
   } catch (error) {
@@ -152,13 +143,16 @@ async function handleInteraction(interaction: Interaction, ctx: BotContext, log:
   }
 }
 
-async function openTopic(interaction: StringSelectMenuInteraction, ctx: BotContext): Promise<void> {
-  const topic = ctx.kb.byId.get(interaction.values[0] ?? '');
-  const lang = langFromLocale(interaction.locale);
-  const reply: Reply = topic
-    ? { ...topicReply(topic, lang, ctx.kb), ephemeral: true }
-    : { content: lang === 'ko' ? '그 주제는 더 이상 없습니다.' : 'That topic no longer exists.', ephemeral: true };
-  await interaction.reply(toInteractionReply(reply));
+/** A button click or menu choice as plain data for its handler (src/components/registry.ts). */
+function clickFrom(interaction: ButtonInteraction | StringSelectMenuInteraction) {
+  const message = interaction.message;
+  return {
+    customId: interaction.customId,
+    values: interaction.isStringSelectMenu() ? interaction.values : [],
+    userId: interaction.user.id,
+    lang: langFromLocale(interaction.locale),
+    shown: replyFromMessage({ content: message.content, embeds: message.embeds.map((e) => e.toJSON()), components: message.components.map((c) => c.toJSON()) }),
+  };
 }
 
 /** GUILD_INSTALL among the interaction's authorizing owners: the bot is part of the place (server or its own DM). */
@@ -178,43 +172,28 @@ async function askAboutMessage(interaction: MessageContextMenuCommandInteraction
   await interaction.reply(toInteractionReply(reply));
 }
 
-/**
- * Post in channel: the bot posts the shown answer itself (as a reply to the asked-about message,
- * if any) where it is installed and allowed to; elsewhere, or if that fails, the answer goes out
- * as the interaction's public response.
- */
-async function postInChannel(interaction: ButtonInteraction, log: Logger): Promise<void> {
-  const lang = langFromLocale(interaction.locale);
-  const shown = replyFromMessage({ content: interaction.message.content, embeds: interaction.message.embeds.map((e) => e.toJSON()), components: interaction.message.components.map((c) => c.toJSON()) });
-  const plan = planPost({ customId: interaction.customId, clickerId: interaction.user.id, lang, shown });
-  if (plan.kind === 'refuse') {
-    await interaction.reply(toInteractionReply(plan.reply));
-    return;
-  }
-  const channel = interaction.channel;
-  if (placeOf(interaction).botCanPost && interaction.inGuild() && channel?.isSendable()) {
-    try {
-      const reference = plan.replyToMessageId ? { reply: { messageReference: plan.replyToMessageId, failIfNotExists: false } } : {};
-      await channel.send({ ...toDiscordMessage(plan.reply), ...reference });
-      await interaction.update(toDiscordMessage(postedNotice(shown, lang)));
-      return;
-    } catch (error) {
-      log.warn(`could not post in channel ${interaction.channelId}; answering through the interaction`, error);
+/** Carries out what a component's handler decided, in Discord's terms. */
+async function perform(interaction: ButtonInteraction | StringSelectMenuInteraction, action: ComponentAction, log: Logger): Promise<void> {
+  if (action.kind === 'reply') {
+    await interaction.reply(toInteractionReply(action.reply));
+  } else if (action.kind === 'delete') {
+    await interaction.deferUpdate();
+    await interaction.message.delete();
+  } else {
+    // Posted by the bot itself where it is installed and allowed to; elsewhere, or if that fails, as the click's public response.
+    const channel = interaction.channel;
+    if (placeOf(interaction).botCanPost && interaction.inGuild() && channel?.isSendable()) {
+      try {
+        const reference = action.replyToMessageId ? { reply: { messageReference: action.replyToMessageId, failIfNotExists: false } } : {};
+        await channel.send({ ...toDiscordMessage(action.reply), ...reference });
+        await interaction.update(toDiscordMessage(action.notice));
+        return;
+      } catch (error) {
+        log.warn(`could not post in channel ${interaction.channelId}; answering through the interaction`, error);
+      }
     }
+    await interaction.reply(toInteractionReply(action.reply));
   }
-  await interaction.reply(toInteractionReply(plan.reply));
-}
-
-/** Only the person who asked may remove the bot's answer to them. */
-async function deleteAnswer(interaction: ButtonInteraction): Promise<void> {
-  const askerId = interaction.customId.slice(DELETE_BUTTON_PREFIX.length);
-  if (interaction.user.id !== askerId) {
-    const ko = langFromLocale(interaction.locale) === 'ko';
-    await interaction.reply(toInteractionReply({ content: ko ? '질문한 사람만 이 답을 지울 수 있습니다.' : 'Only the person who asked can delete this answer.', ephemeral: true }));
-    return;
-  }
-  await interaction.deferUpdate();
-  await interaction.message.delete();
 }
 
 /** Logs the cause, tells the user briefly (unless the interaction has expired), and keeps the bot running. */
