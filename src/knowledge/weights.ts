@@ -1,0 +1,46 @@
+/**
+ * Every weight and threshold of the answer decision, in one place (issue 8).
+ *
+ * Ranking orders topics (BM25F over curated fields and prose, see search-index.ts); the *gate*
+ * then decides from evidence FOR the best topic whether to answer, offer "did you mean", or stay
+ * silent. The thresholds were chosen by measurement: `npx tsx bench/gate-tradeoff.ts` prints the
+ * answer rate against the wrong-answer rate over thresholds, on both halves of each labelled set.
+ */
+
+/**
+ * Coverage: the share of the question's *known* weight the best topic names in its curated fields
+ * (0..1). A word the knowledge does not know counts only `UNKNOWN_SHARE` of its weight against the
+ * answer: people write stories around their question, and "my team lead asked me" is not evidence
+ * against Flask. It still counts a little, so one familiar word amid a foreign subject (postgres
+ * vacuum, django orm migration) is not enough.
+ */
+export const UNKNOWN_SHARE = 1;
+
+/** Coverage at or above which the best topic is answered (when support and margin also hold). */
+export const ANSWER_COVERAGE = 0.5;
+/** Support: the absolute evidence for the best topic (Σ word weight × how directly the topic names it). */
+export const ANSWER_SUPPORT = 0;
+/**
+ * Margin: how clearly the best topic beats the runner-up, 1 − runner-up score / best score. A
+ * question that two topics answer equally well is a "did you mean", not an answer.
+ */
+export const ANSWER_MARGIN = 0.05;
+/**
+ * Strong evidence answers whatever the coverage: a pasted error signature (EADDRINUSE, Errno 98)
+ * or several specific terms of one topic outweigh a long story around them.
+ */
+export const STRONG_SUPPORT = 4;
+/** Coverage still required with strong support: the story must not be mostly about something else. */
+export const STRONG_COVERAGE = 0.3;
+
+/** Below this coverage the bot does not even offer "did you mean". */
+export const SUGGEST_COVERAGE = 0.3;
+/** Candidates shown at most ("did you mean", JSON). */
+export const MAX_CANDIDATES = 5;
+/** A candidate must score at least this share of the best to be listed. */
+export const CANDIDATE_SHARE = 0.25;
+
+/** Ranking bonus per idf of a multi-word alias matched as a phrase (keywords get half). */
+export const PHRASE_BONUS = 1.5;
+/** Ranking bonus for naming a topic (its id or first alias), scaled by how much of the name is asked. */
+export const NAME_BONUS = 1;
