@@ -78,6 +78,9 @@ const sweeps: Array<[keyof GateThresholds, number[]]> = [
   ['answerSupport', [0.5, 1, 1.5, 2, 2.5, 3]],
   ['strongSupport', [3, 4, 5, 6, 8, Infinity]],
   ['unknownShare', [0.2, 0.35, 0.5, 0.7, 1]],
+  ['severalNamed', [2, 3, Infinity]],
+  ['severalCoverage', [0.1, 0.15, 0.2, 0.3]],
+  ['severalMargin', [0.3, 0.5, 0.7]],
 ];
 
 const sets = files.map((file) => ({ name: path.relative(root, file), lines: read(file) }));
@@ -89,13 +92,16 @@ else for (const { name, lines } of sets) sweep(name, lines);
 function grid(tune: 'odd' | 'even'): void {
   const check = tune === 'odd' ? 'even' : 'odd';
   const results: Array<{ t: GateThresholds; objective: number; cells: string }> = [];
-  for (const unknownShare of [0.2, 0.35, 0.5, 0.7, 1])
-    for (const answerMargin of [0, 0.05, 0.1, 0.2, 0.3])
-      for (const answerCoverage of [0.4, 0.45, 0.5, 0.55, 0.6])
-        for (const answerSupport of [0, 0.5, 1, 1.5, 2])
-          for (const strongSupport of [3, 4, 5, 6, 8, Infinity])
-            for (const strongCoverage of [0.2, 0.25, 0.3, 0.35, 0.4]) {
-              const t = { ...GATE, unknownShare, answerMargin, answerCoverage, answerSupport, strongSupport, strongCoverage };
+  for (const unknownShare of [0.5, 0.7, 1])
+    for (const answerMargin of [0, 0.1, 0.2])
+      for (const answerCoverage of [0.45, 0.5, 0.55])
+        for (const answerSupport of [0, 1])
+          for (const strongSupport of [4, 5, 6, Infinity])
+            for (const strongCoverage of [0.25, 0.3, 0.35, 0.4])
+              for (const severalNamed of [2, 3, Infinity])
+              for (const severalCoverage of [0.1, 0.15, 0.2, 0.3])
+              for (const severalMargin of [0.3, 0.5, 0.7]) {
+              const t = { ...GATE, unknownShare, answerMargin, answerCoverage, answerSupport, strongSupport, strongCoverage, severalNamed, severalCoverage, severalMargin };
               let objective = 0;
               let ok = true;
               for (const { name, lines } of sets) {
@@ -116,8 +122,8 @@ function grid(tune: 'odd' | 'even'): void {
   results.sort((a, b) => b.objective - a.objective);
   console.log(`tuned on ${tune}, checked on ${check}: per set, right/silent on ${tune} then on ${check}`);
   for (const r of results.slice(0, 8)) {
-    const { unknownShare, answerMargin, answerCoverage, answerSupport, strongSupport, strongCoverage } = r.t;
-    console.log(JSON.stringify({ unknownShare, answerMargin, answerCoverage, answerSupport, strongSupport, strongCoverage }));
+    const { suggestCoverage: _, ...shown } = r.t;
+    console.log(JSON.stringify(shown));
     console.log(`  ${r.cells}`);
   }
 }

@@ -5,6 +5,9 @@ import {
   STRONG_COVERAGE,
   STRONG_SUPPORT,
   SUGGEST_COVERAGE,
+  SEVERAL_COVERAGE,
+  SEVERAL_MARGIN,
+  SEVERAL_NAMED,
   UNKNOWN_SHARE,
 } from './weights.ts';
 
@@ -22,6 +25,8 @@ export interface GateEvidence {
   /** The question's weight in words the knowledge knows, and in words it does not. */
   knownWeight: number;
   unknownWeight: number;
+  /** How many of the question's specific words the topic names in its curated fields. */
+  named: number;
   /** 1 − runner-up score / best score (1 when there is no runner-up outside the best topic's family). */
   margin: number;
   rival: string | null;
@@ -44,6 +49,9 @@ export interface GateThresholds {
   strongCoverage: number;
   suggestCoverage: number;
   unknownShare: number;
+  severalNamed: number;
+  severalCoverage: number;
+  severalMargin: number;
 }
 
 export const GATE: GateThresholds = {
@@ -54,6 +62,9 @@ export const GATE: GateThresholds = {
   strongCoverage: STRONG_COVERAGE,
   suggestCoverage: SUGGEST_COVERAGE,
   unknownShare: UNKNOWN_SHARE,
+  severalNamed: SEVERAL_NAMED,
+  severalCoverage: SEVERAL_COVERAGE,
+  severalMargin: SEVERAL_MARGIN,
 };
 
 /** The share of the question's weight the topic names (0..1); unknown words count only in part. */
@@ -73,6 +84,11 @@ export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
   else if (enough) reasons.push(`support ${e.support.toFixed(2)} ≥ ${t.answerSupport} and coverage ${coverage.toFixed(2)} ≥ ${t.answerCoverage}`);
   else reasons.push(`support ${e.support.toFixed(2)}, coverage ${coverage.toFixed(2)}: below both answer rules`);
   if (clear && (strong || enough)) return { outcome: 'answer', reasons };
+  const several = e.named >= t.severalNamed && coverage >= t.severalCoverage && e.margin >= t.severalMargin;
+  if (several) {
+    reasons.push(`${e.named} specific words named ≥ ${t.severalNamed}, coverage ${coverage.toFixed(2)} ≥ ${t.severalCoverage}, margin ≥ ${t.severalMargin}`);
+    return { outcome: 'answer', reasons };
+  }
   const suggest = coverage >= t.suggestCoverage;
   reasons.push(suggest ? `coverage ≥ ${t.suggestCoverage}: did you mean` : `coverage < ${t.suggestCoverage}: silent`);
   return { outcome: suggest ? 'suggest' : 'silent', reasons };

@@ -2,6 +2,7 @@ import { analyze, type Token } from './analyze.ts';
 import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, syllableCount, toJamo } from './hangul.ts';
 import { JamoTrie } from './jamo-trie.ts';
+import { loadLoanwords, type LoanwordTable } from './loanwords.ts';
 import { LANGS, type KnowledgeBase, type Topic } from './topic.ts';
 
 export const FIELDS = ['alias', 'title', 'keyword', 'summary', 'body'] as const;
@@ -53,6 +54,8 @@ export interface SearchIndex {
   /** Terms of the curated fields: the words a question's inflected forms are matched against. */
   curated: Set<string>;
   typos: TypoIndex;
+  /** English written in Hangul (레디스 → redis), for question words the knowledge does not know. */
+  loanwords: LoanwordTable;
 }
 
 function fieldTexts(topic: Topic): Record<Field, string[]> {
@@ -70,7 +73,7 @@ export function termsOf(tokens: Token[]): string[] {
 }
 
 /** Builds the search index over every topic of the knowledge base (both languages in one document). */
-export function buildIndex(kb: KnowledgeBase): SearchIndex {
+export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoanwords()): SearchIndex {
   const docs: IndexedTopic[] = [];
   const df = new Map<string, number>();
   const phrases: Phrase[] = [];
@@ -122,7 +125,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     }
   }
   const phrasesByDoc = docs.map((_, i) => phrases.filter((p) => p.doc === i));
-  return { kb, docs, df, avgLength, phrasesByDoc, hangulTerms, curated, typos };
+  return { kb, docs, df, avgLength, phrasesByDoc, hangulTerms, curated, typos, loanwords };
 }
 
 /** BM25 inverse document frequency: rare terms weigh more. */

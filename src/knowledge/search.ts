@@ -4,7 +4,7 @@ import { idf, termEvidence, termScore, type IndexedTopic, type Phrase, type Sear
 import type { Lang, Topic } from './topic.ts';
 
 import { coverageOf, decide, type GateEvidence } from './gate.ts';
-import { CANDIDATE_SHARE, MAX_CANDIDATES, NAME_BONUS, PHRASE_BONUS, SUGGEST_COVERAGE } from './weights.ts';
+import { CANDIDATE_SHARE, CURATED_EVIDENCE, MAX_CANDIDATES, NAME_BONUS, NAMED_WORD_WEIGHT, PHRASE_BONUS, SUGGEST_COVERAGE } from './weights.ts';
 
 export { MAX_CANDIDATES };
 
@@ -41,6 +41,8 @@ export interface RankedTopic {
   unknownWeight: number;
   /** Absolute evidence: Σ word weight × how directly the topic names the word. */
   support: number;
+  /** How many of the question's specific words the topic names in its curated fields. */
+  named: number;
 }
 
 /** The language to answer a free-text question in: Korean if it has any Hangul, else English. */
@@ -66,10 +68,11 @@ export function search(index: SearchIndex, query: string, lang: Lang = detectLan
 
 /** Topics that match the question, best first, with the evidence for each. */
 export function rankTopics(index: SearchIndex, words: QueryWord[]): RankedTopic[] {
+  const topical = topicalWords(index, words);
   return index.docs
     .map((doc, docIndex) => {
       const phrases = matchedPhrases(index, words, docIndex);
-      const evidence = evidenceOf(words, doc, phrases);
+      const evidence = evidenceOf(words, doc, phrases, topical);
       return { doc, docIndex, score: scoreDoc(index, words, doc, phrases), ...evidence };
     })
     .filter((s) => s.score > 0)
@@ -77,6 +80,19 @@ export function rankTopics(index: SearchIndex, words: QueryWord[]): RankedTopic[
     // the topic a question names (127.0.0.1 → localhost) beats one that merely mentions its words often.
     .map((s) => ({ ...s, score: s.score * s.coverage ** 2 }))
     .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+}
+
+/**
+ * Positions of the words some topic names in its curated fields (aliases, titles, keywords). The
+ * rest — words the knowledge does not know, or meets only in prose — is the story around the
+ * question, and counts only in part against an answer (see UNKNOWN_SHARE).
+ */
+function topicalWords(index: SearchIndex, words: QueryWord[]): Set<number> {
+  const out = new Set<number>();
+  words.forEach((word, position) => {
+    if (word.readings.some((r) => index.curated.has(r.term))) out.add(position);
+  });
+  return out;
 }
 
 /**
@@ -88,8 +104,8 @@ export function gateEvidence(ranked: RankedTopic[]): GateEvidence {
   const family = (id: string) => id.split('/')[0];
   const rival = ranked.find((s) => family(s.doc.topic.id) !== family(best.doc.topic.id));
   const margin = rival ? 1 - rival.score / best.score : 1;
-  const { support, knownWeight, unknownWeight } = best;
-  return { topic: best.doc.topic.id, support, knownWeight, unknownWeight, margin, rival: rival?.doc.topic.id ?? null };
+  const { support, knownWeight, unknownWeight, named } = best;
+  return { topic: best.doc.topic.id, support, knownWeight, unknownWeight, named, margin, rival: rival?.doc.topic.id ?? null };
 }
 
 /** Why a question ranked as it did: its words, their readings and weights, each top topic's evidence per word, and the rules that decided. */
@@ -104,7 +120,7 @@ export function explainSearch(index: SearchIndex, query: string, top = 3): strin
     const phrases = matchedPhrases(index, words, topic.docIndex);
     const per = wordEvidence(words, topic.doc, phrases).map((e, i) => `${words[i]!.raw}=${e.toFixed(2)}`);
     lines.push(
-      `  → ${topic.doc.topic.id}: score ${topic.score.toFixed(2)}, support ${topic.support.toFixed(2)}, coverage ${topic.coverage.toFixed(2)} [${per.join(' ')}]`,
+      `  → ${topic.doc.topic.id}: score ${topic.score.toFixed(2)}, support ${topic.support.toFixed(2)}, named ${topic.named}, coverage ${topic.coverage.toFixed(2)} [${per.join(' ')}]`,
     );
   }
   if (result.gate) for (const reason of decide(result.gate).reasons) lines.push(`  rule: ${reason}`);
@@ -181,7 +197,7 @@ function wordEvidence(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatc
  * name ("address already in use") is about it, however many other words come with it. Words the
  * knowledge does not know count only in part against it (see UNKNOWN_SHARE).
  */
-function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[]) {
+function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[], topical: Set<number>) {
   const inLongAlias = new Set(
     phrases.filter((m) => m.phrase.field === 'alias' && m.positions.length >= 3).flatMap((m) => m.positions),
   );
@@ -189,13 +205,15 @@ function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[
   let support = 0;
   let knownWeight = 0;
   let unknownWeight = 0;
+  let named = 0;
   words.forEach((word, position) => {
     const weight = inLongAlias.has(position) ? word.weight * 2 : word.weight;
     support += weight * evidence[position]!;
-    if (word.readings.length) knownWeight += weight;
+    if (evidence[position]! >= CURATED_EVIDENCE && word.weight >= NAMED_WORD_WEIGHT) named++;
+    if (topical.has(position)) knownWeight += weight;
     else unknownWeight += weight;
   });
-  return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight };
+  return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight, named };
 }
 
 /** Where the phrase starts in the question's words, or -1. */

@@ -16,6 +16,12 @@
  */
 export const UNKNOWN_SHARE = 1;
 
+/**
+ * An unknown Korean word with a predicate's ending (맞나요, 어케함, 찝찝해서) weighs this share of an
+ * unknown word: casual endings frame the question, they are not its subject.
+ */
+export const UNKNOWN_PREDICATE_SHARE = 0.2;
+
 /** Coverage at or above which the best topic is answered (when support and margin also hold). */
 export const ANSWER_COVERAGE = 0.5;
 /** Support: the absolute evidence for the best topic (Σ word weight × how directly the topic names it). */
@@ -24,14 +30,28 @@ export const ANSWER_SUPPORT = 0;
  * Margin: how clearly the best topic beats the runner-up, 1 − runner-up score / best score. A
  * question that two topics answer equally well is a "did you mean", not an answer.
  */
-export const ANSWER_MARGIN = 0.05;
+export const ANSWER_MARGIN = 0;
 /**
  * Strong evidence answers whatever the coverage: a pasted error signature (EADDRINUSE, Errno 98)
  * or several specific terms of one topic outweigh a long story around them.
  */
 export const STRONG_SUPPORT = 4;
 /** Coverage still required with strong support: the story must not be mostly about something else. */
-export const STRONG_COVERAGE = 0.3;
+export const STRONG_COVERAGE = 0.4;
+
+/**
+ * Several specific words of one topic (its aliases, titles or keywords) answer a long story even
+ * when the story's other words dilute coverage: "flask", "debug" and "production" in one question
+ * point at one topic however much else is said. One familiar word (kafka in "kafka consumer lag")
+ * is not several.
+ */
+export const SEVERAL_NAMED = 3;
+export const SEVERAL_COVERAGE = 0.15;
+export const SEVERAL_MARGIN = 0.5;
+/** A word counts as named by a topic when its evidence there is at least a curated field's. */
+export const CURATED_EVIDENCE = 0.55;
+/** …and it weighs at least this much in the question (framing words, numbers and chatter do not count). */
+export const NAMED_WORD_WEIGHT = 0.5;
 
 /** Below this coverage the bot does not even offer "did you mean". */
 export const SUGGEST_COVERAGE = 0.3;
