@@ -7,8 +7,8 @@
  *   npx tsx bench/gate-tradeoff.ts [set.jsonl ...]
  *   npx tsx bench/gate-tradeoff.ts --grid odd|even   search thresholds on that half of every set
  *
- * The grid keeps only settings that stay silent on ≥ 96% of each set's off-topic lines in the tuning
- * half and answer ≥ 95% of the other (non-natural) sets' on-topic lines as a whole, ranks them by right answers minus twice the wrong ones, and shows the other half beside them.
+ * The grid keeps only settings that stay silent on ≥ 96% of natural.jsonl's off-topic lines in the
+ * tuning half and keep the other sets' floors as a whole (95% right, 90% silent), ranks them by right answers minus twice the wrong ones, and shows the other half beside them.
  *
  * Without arguments it reads ../shared/eval/{natural,questions}.jsonl (when present) and
  * tests/fixtures/questions.*.jsonl. Tune on one half, check on the other.
@@ -89,6 +89,11 @@ const halfOf = (lines: Line[], half: string) => lines.filter((_, i) => (half ===
 if (tuneHalf) grid(tuneHalf === 'even' ? 'even' : 'odd');
 else for (const { name, lines } of sets) sweep(name, lines);
 
+/** Our own sets' floors (tests/search.test.ts): the gate may not trade them for natural questions. */
+function keepsFloors(s: { right: number; silent: number }): boolean {
+  return s.right >= 0.95 && s.silent >= 0.9;
+}
+
 function grid(tune: 'odd' | 'even'): void {
   const check = tune === 'odd' ? 'even' : 'odd';
   const results: Array<{ t: GateThresholds; objective: number; cells: string }> = [];
@@ -107,7 +112,7 @@ function grid(tune: 'odd' | 'even'): void {
               for (const { name, lines } of sets) {
                 const s = score(halfOf(lines, tune), t);
                 // Our own sets are written in the knowledge's words: the gate must keep answering them.
-                if (s.silent < 0.96 || (!name.includes('natural') && score(lines, t).right < 0.95)) ok = false;
+                if (name.includes('natural') ? s.silent < 0.96 : !keepsFloors(score(lines, t))) ok = false;
                 objective += s.right - 2 * s.wrong * s.right;
               }
               if (!ok) continue;

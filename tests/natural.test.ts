@@ -11,7 +11,7 @@ import { search } from '../src/knowledge/search.ts';
  * little under; issue 8's goal (90% / 98% / 95%) is not reached yet, and these rise as it is.
  */
 const NATURAL = new URL('../../shared/eval/natural.jsonl', import.meta.url);
-const FLOORS = { top1: 0.55, top3: 0.85, silent: 0.95 };
+const FLOORS = { top1: 0.55, top3: 0.86, silent: 0.95 };
 const present = fs.existsSync(NATURAL);
 
 describe('answering the shared natural questions', () => {

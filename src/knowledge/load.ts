@@ -17,7 +17,7 @@ export class KnowledgeError extends Error {
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
-const ALLOWED_KEYS = new Set(['id', 'title', 'summary', 'aliases', 'keywords', 'related']);
+const ALLOWED_KEYS = new Set(['id', 'title', 'summary', 'aliases', 'keywords', 'examples', 'related']);
 /** Body sections: a level-1 heading per language. */
 const SECTION_HEADINGS: Record<string, Lang> = { '# english': 'en', '# 한국어': 'ko', '# korean': 'ko' };
 
@@ -96,6 +96,7 @@ export function parseTopic(source: string, file: string, problems: string[]): To
   const aliases = localizedList(meta.aliases, 'aliases', problems, true);
   const keywords = localizedList(meta.keywords, 'keywords', problems, false);
   const related = stringList(meta.related ?? [], 'related', problems);
+  const examples = meta.examples === undefined ? { en: [], ko: [] } : exampleLists(meta.examples, problems);
   const body = splitBody(match[2] ?? '', problems);
   if (problems.length > before || typeof id !== 'string') return null;
   return {
@@ -105,6 +106,7 @@ export function parseTopic(source: string, file: string, problems: string[]): To
     summary: summary!,
     aliases: aliases!,
     keywords: keywords!,
+    examples: examples!,
     related: related!,
     body: body!,
     file,
@@ -143,6 +145,27 @@ function localizedList(value: unknown, field: string, problems: string[], requir
       if (inverted) problems.push(`"${field}.${lang}": "${entry}" would be read as "${inverted}" (the negation is a stop word); say it without the negation`);
     }
     if (list) out[lang] = list;
+  }
+  return out;
+}
+
+/** Example questions (optional): a few per language, each a whole question of reasonable length. */
+const MAX_EXAMPLES = 12;
+const MAX_EXAMPLE_LENGTH = 200;
+function exampleLists(value: unknown, problems: string[]): Localized<string[]> | null {
+  if (!isRecord(value)) {
+    problems.push('"examples" must have "en" and/or "ko" lists of example questions');
+    return null;
+  }
+  const out = {} as Localized<string[]>;
+  for (const lang of LANGS) {
+    const list = stringList(value[lang] ?? [], `examples.${lang}`, problems) ?? [];
+    if (list.length > MAX_EXAMPLES) problems.push(`"examples.${lang}" has ${list.length} entries; keep at most ${MAX_EXAMPLES}`);
+    for (const entry of list) {
+      if (entry.length > MAX_EXAMPLE_LENGTH) problems.push(`"examples.${lang}": "${entry.slice(0, 40)}…" is longer than ${MAX_EXAMPLE_LENGTH} characters`);
+      else if (analyze(entry).length < 2) problems.push(`"examples.${lang}": "${entry}" is not a question (it needs at least two words that are not stop words)`);
+    }
+    out[lang] = list;
   }
   return out;
 }

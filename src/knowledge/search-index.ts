@@ -3,26 +3,15 @@ import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, syllableCount, toJamo } from './hangul.ts';
 import { JamoTrie } from './jamo-trie.ts';
 import { loadLoanwords, type LoanwordTable } from './loanwords.ts';
+import { FIELD_B, FIELD_EVIDENCE, FIELD_WEIGHT, K1, NAMED_EVIDENCE } from './weights.ts';
+
+export { FIELD_EVIDENCE, FIELD_WEIGHT, NAMED_EVIDENCE };
 import { LANGS, type KnowledgeBase, type Topic } from './topic.ts';
 
-export const FIELDS = ['alias', 'title', 'keyword', 'summary', 'body'] as const;
+export const FIELDS = ['alias', 'title', 'keyword', 'example', 'summary', 'body'] as const;
 export type Field = (typeof FIELDS)[number];
 
 const CURATED_FIELDS: Field[] = ['alias', 'title', 'keyword'];
-
-/** How much a match in each field says about the topic, for ranking (BM25F weights). */
-export const FIELD_WEIGHT: Record<Field, number> = { alias: 5, title: 3, keyword: 2.5, summary: 1.5, body: 1 };
-/** How strongly a match in each field shows the question is about the topic, for answer-or-stay-silent. */
-export const FIELD_EVIDENCE: Record<Field, number> = { alias: 0.55, title: 0.55, keyword: 0.55, summary: 0.5, body: 0.35 };
-/**
- * A word that is a whole alias or keyword on its own (nginx, 충돌), or completes a multi-word one
- * the question contains (environment variable), names the topic; a fragment of one (설정 in
- * 보안 설정) only touches it.
- */
-export const NAMED_EVIDENCE = 1;
-/** Length normalisation per field: short curated fields barely, prose fully. */
-const FIELD_B: Record<Field, number> = { alias: 0.2, title: 0.3, keyword: 0.2, summary: 0.5, body: 0.75 };
-const K1 = 1.2;
 
 export interface IndexedTopic {
   topic: Topic;
@@ -63,6 +52,7 @@ function fieldTexts(topic: Topic): Record<Field, string[]> {
     alias: LANGS.flatMap((l) => topic.aliases[l]),
     title: LANGS.map((l) => topic.title[l]),
     keyword: LANGS.flatMap((l) => topic.keywords[l]),
+    example: LANGS.flatMap((l) => topic.examples?.[l] ?? []),
     summary: LANGS.map((l) => topic.summary[l]),
     body: LANGS.map((l) => topic.body[l]),
   };
@@ -76,6 +66,8 @@ export function termsOf(tokens: Token[]): string[] {
 export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoanwords()): SearchIndex {
   const docs: IndexedTopic[] = [];
   const df = new Map<string, number>();
+  /** Terms met only in some topics' example questions, and in how many topics. */
+  const exampleDf = new Map<string, number>();
   const phrases: Phrase[] = [];
   const totals = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
   kb.topics.forEach((topic, doc) => {
@@ -83,6 +75,7 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
     const tf = {} as Record<Field, Map<string, number>>;
     const length = {} as Record<Field, number>;
     const seen = new Set<string>();
+    const exampleSeen = new Set<string>();
     const standalone = new Set<string>();
     for (const field of FIELDS) {
       const counts = new Map<string, number>();
@@ -94,7 +87,8 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
         if ((field === 'alias' || field === 'keyword') && tokens.length === 1) for (const term of terms) standalone.add(term);
         for (const term of terms) {
           counts.set(term, (counts.get(term) ?? 0) + 1);
-          seen.add(term);
+          // Example questions teach phrasing; their everyday words must not change how rare a term is.
+          (field === 'example' ? exampleSeen : seen).add(term);
           count++;
         }
       }
@@ -103,11 +97,14 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
       totals[field] += count;
     }
     for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
+    for (const term of exampleSeen) if (!seen.has(term)) exampleDf.set(term, (exampleDf.get(term) ?? 0) + 1);
     const names = [topic.id.replace(/[-/]/g, ' '), ...LANGS.map((l) => topic.aliases[l][0] ?? '')]
       .map((name) => termsOf(analyze(name)))
       .filter((terms) => terms.length > 0);
     docs.push({ topic, tf, length, names, standalone });
   });
+  // Words only examples use are still words the search knows (read, not unknown), as common as any prose word.
+  for (const [term, count] of exampleDf) if (!df.has(term)) df.set(term, count);
   const avgLength = Object.fromEntries(FIELDS.map((f) => [f, totals[f] / Math.max(1, docs.length)])) as Record<Field, number>;
 
   const curated = new Set<string>();

@@ -60,6 +60,27 @@ export const MAX_CANDIDATES = 5;
 /** A candidate must score at least this share of the best to be listed. */
 export const CANDIDATE_SHARE = 0.25;
 
+// Ranking: BM25F over the topic's fields.
+
+/** How much a match in each field says about the topic, for ranking (BM25F weights). */
+export const FIELD_WEIGHT = { alias: 5, title: 3, keyword: 2.5, example: 0.5, summary: 1.5, body: 1 } as const;
+/**
+ * How strongly a match in each field shows the question is about the topic, for the gate. Example
+ * questions are phrasing, written by editors from how people ask: they show the topic's everyday
+ * words (teammates, phone, reboot) without making them its names.
+ */
+export const FIELD_EVIDENCE = { alias: 0.55, title: 0.55, keyword: 0.55, example: 0.35, summary: 0.5, body: 0.35 } as const;
+/**
+ * A word that is a whole alias or keyword on its own (nginx, 충돌), or completes a multi-word one
+ * the question contains (environment variable), names the topic; a fragment of one (설정 in
+ * 보안 설정) only touches it.
+ */
+export const NAMED_EVIDENCE = 1;
+/** Length normalisation per field: short curated fields barely, prose fully. */
+export const FIELD_B = { alias: 0.2, title: 0.3, keyword: 0.2, example: 0.5, summary: 0.5, body: 0.75 } as const;
+/** BM25 term-frequency saturation. */
+export const K1 = 1.2;
+
 /** Ranking bonus per idf of a multi-word alias matched as a phrase (keywords get half). */
 export const PHRASE_BONUS = 1.5;
 /** Ranking bonus for naming a topic (its id or first alias), scaled by how much of the name is asked. */
