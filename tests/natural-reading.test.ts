@@ -6,6 +6,7 @@ import { analyze, normalize } from '../src/knowledge/analyze.ts';
 import { decide, GATE } from '../src/knowledge/gate.ts';
 import { KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
 import { loadLoanwords } from '../src/knowledge/loanwords.ts';
+import { quietPaste } from '../src/knowledge/paste.ts';
 import { readQuery } from '../src/knowledge/query.ts';
 import { buildIndex } from '../src/knowledge/search-index.ts';
 import { explainSearch, search } from '../src/knowledge/search.ts';
@@ -46,6 +47,17 @@ describe('reading real text', () => {
     expect(readings('레디스가')).toContain('redis');
     expect(readings('포트킬')).toEqual(expect.arrayContaining(['kill']));
     expect(family(answer('플라스크가 뭐예요'))).toBe('flask');
+  });
+
+  it('reads a pasted traceback by its error line: paths, stack frames and unknown numbers weigh nothing', () => {
+    const trace = 'File "/usr/lib/python3.11/socketserver.py", line 466, in server_bind\n    at Server.listen (node:net:1817:16) OSError: [Errno 98] Address already in use';
+    expect(quietPaste(trace)).not.toMatch(/socketserver|node:net|usr/);
+    expect(quietPaste(trace)).toContain('Address already in use');
+    // Numbers that carry meaning stay: a list of ports and an address range are not paths.
+    expect(quietPaste('ports 22/80/443 and 10.0.0.0/8')).toBe('ports 22/80/443 and 10.0.0.0/8');
+    const words = readQuery(index, 'pid 48213 at 0x7f3a2c line 1817').map((w) => w.raw);
+    expect(words).not.toContain('48213');
+    expect(words).not.toContain('0x7f3a2c');
   });
 
   it('weighs an unknown casual Korean ending as framing, but an unknown noun fully', () => {

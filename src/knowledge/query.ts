@@ -1,4 +1,5 @@
 import { analyze, stemKorean, type Token } from './analyze.ts';
+import { quietPaste } from './paste.ts';
 import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, qwertyToHangul, syllableCount, toJamo } from './hangul.ts';
 import { idf, type SearchIndex } from './search-index.ts';
@@ -37,7 +38,7 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
   // An unknown word weighs like the rarest known one: a question is not answered on the strength of
   // one familiar word next to an unknown one (postgres vacuum), and framing words barely count.
   const unknownWeight = idf(index, 1);
-  for (const token of analyze(query)) {
+  for (const token of analyze(quietPaste(query))) {
     // Initial consonants serve autocomplete; in a sentence they are chat shorthand (ㅇㅋ, ㄱㅅ), not a question.
     if (token.kind === 'choseong') continue;
     for (const readings of readToken(index, token)) {
@@ -45,6 +46,9 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
       if (seen.has(key)) continue;
       seen.add(key);
       const salience = salienceOf(token);
+      // Numbers and ids the knowledge does not know (pids, line numbers, timestamps, hex, db01) are
+      // the noise of a pasted log: they say nothing for or against any topic.
+      if (!readings.length && /\d/.test(token.term)) continue;
       if (!readings.length && !isFraming(token) && isUnknownPredicate(token)) {
         words.push({ raw: token.raw, readings, salience, weight: unknownWeight * UNKNOWN_PREDICATE_SHARE });
         continue;
