@@ -78,6 +78,7 @@ const sweeps: Array<[keyof GateThresholds, number[]]> = [
   ['answerSupport', [0.5, 1, 1.5, 2, 2.5, 3]],
   ['strongSupport', [3, 4, 5, 6, 8, Infinity]],
   ['unknownShare', [0.2, 0.35, 0.5, 0.7, 1]],
+  ['unknownCap', [3, 4, 5, 6, 8, 11, Infinity]],
   ['severalNamed', [2, 3, Infinity]],
   ['severalCoverage', [0.1, 0.15, 0.2, 0.3]],
   ['severalMargin', [0.3, 0.5, 0.7]],
@@ -98,15 +99,16 @@ function grid(tune: 'odd' | 'even'): void {
   const check = tune === 'odd' ? 'even' : 'odd';
   const results: Array<{ t: GateThresholds; objective: number; cells: string }> = [];
   for (const unknownShare of [0.5, 0.7, 1])
+    for (const unknownCap of [4, 6, 8, Infinity])
     for (const answerMargin of [0, 0.1, 0.2])
       for (const answerCoverage of [0.45, 0.5, 0.55])
         for (const answerSupport of [0, 1])
           for (const strongSupport of [4, 5, 6, Infinity])
             for (const strongCoverage of [0.25, 0.3, 0.35, 0.4])
               for (const severalNamed of [2, 3, Infinity])
-              for (const severalCoverage of [0.1, 0.15, 0.2, 0.3])
-              for (const severalMargin of [0.3, 0.5, 0.7]) {
-              const t = { ...GATE, unknownShare, answerMargin, answerCoverage, answerSupport, strongSupport, strongCoverage, severalNamed, severalCoverage, severalMargin };
+              for (const severalCoverage of [0.1, 0.15, 0.2])
+              for (const severalMargin of [0.5, 0.7]) {
+              const t = { ...GATE, unknownShare, unknownCap, answerMargin, answerCoverage, answerSupport, strongSupport, strongCoverage, severalNamed, severalCoverage, severalMargin };
               let objective = 0;
               let ok = true;
               for (const { name, lines } of sets) {

@@ -8,6 +8,7 @@ import {
   SEVERAL_COVERAGE,
   SEVERAL_MARGIN,
   SEVERAL_NAMED,
+  UNKNOWN_CAP,
   UNKNOWN_SHARE,
 } from './weights.ts';
 
@@ -49,6 +50,7 @@ export interface GateThresholds {
   strongCoverage: number;
   suggestCoverage: number;
   unknownShare: number;
+  unknownCap: number;
   severalNamed: number;
   severalCoverage: number;
   severalMargin: number;
@@ -62,14 +64,15 @@ export const GATE: GateThresholds = {
   strongCoverage: STRONG_COVERAGE,
   suggestCoverage: SUGGEST_COVERAGE,
   unknownShare: UNKNOWN_SHARE,
+  unknownCap: UNKNOWN_CAP,
   severalNamed: SEVERAL_NAMED,
   severalCoverage: SEVERAL_COVERAGE,
   severalMargin: SEVERAL_MARGIN,
 };
 
-/** The share of the question's weight the topic names (0..1); unknown words count only in part. */
+/** The share of the question's weight the topic names (0..1); unknown words count in part, and only up to a cap. */
 export function coverageOf(e: Pick<GateEvidence, 'support' | 'knownWeight' | 'unknownWeight'>, t: GateThresholds = GATE): number {
-  const total = e.knownWeight + e.unknownWeight * t.unknownShare;
+  const total = e.knownWeight + Math.min(e.unknownWeight * t.unknownShare, t.unknownCap);
   return total ? Math.min(1, e.support / total) : 0;
 }
 

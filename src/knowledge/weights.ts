@@ -17,6 +17,13 @@
 export const UNKNOWN_SHARE = 1;
 
 /**
+ * At most this much unknown weight counts against coverage (about two unknown words). In a short
+ * question the unknown words are its subject (kafka consumer lag: not ours); in a long story most of
+ * them are the story (my team lead, this morning, the staging box), and the rest is evidence.
+ */
+export const UNKNOWN_CAP = Infinity;
+
+/**
  * An unknown Korean word with a predicate's ending (맞나요, 어케함, 찝찝해서) weighs this share of an
  * unknown word: casual endings frame the question, they are not its subject.
  */
