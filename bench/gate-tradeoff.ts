@@ -82,6 +82,7 @@ const sweeps: Array<[keyof GateThresholds, number[]]> = [
   ['severalNamed', [2, 3, Infinity]],
   ['severalCoverage', [0.1, 0.15, 0.2, 0.3]],
   ['severalMargin', [0.3, 0.5, 0.7]],
+  ['signatureMargin', [0.3, 0.5, 0.7, Infinity]],
 ];
 
 const sets = files.map((file) => ({ name: path.relative(root, file), lines: read(file) }));

@@ -76,6 +76,12 @@ describe('the answer gate', () => {
     expect(family(answer(story))).toBe('port-conflict');
   });
 
+  it('answers an error name and number quoted in a story (errno 98), however long the story', () => {
+    const q = 'I keep getting Errno 98 whenever I restart the flask app on our staging box after lunch, no clue what is holding it';
+    expect(family(answer(q))).toBe('port-conflict');
+    expect(explainSearch(index, q)).toContain('error signature');
+  });
+
   it('stays silent on chatter and near-miss questions that share one familiar word', () => {
     for (const q of ['kafka consumer lag', 'thanks, all good now', 'kubernetes ingress annotations', 'git stash pop conflict', 'css grid gap', 'sql left join duplicates']) {
       expect(answer(q), q).toBeNull();
@@ -83,7 +89,7 @@ describe('the answer gate', () => {
   });
 
   it('decides only on evidence: more support or a clearer margin never turns an answer into silence', () => {
-    const base = { topic: 't', support: 2, knownWeight: 3, unknownWeight: 1, named: 2, margin: 0.6, rival: null };
+    const base = { topic: 't', support: 2, knownWeight: 3, unknownWeight: 1, named: 2, signature: false, margin: 0.6, rival: null };
     expect(decide(base).outcome).toBe('answer');
     expect(decide({ ...base, support: 0.5 }).outcome).not.toBe('answer');
     expect(decide({ ...base, support: 3 }).outcome).toBe('answer');

@@ -8,6 +8,7 @@ import {
   SEVERAL_COVERAGE,
   SEVERAL_MARGIN,
   SEVERAL_NAMED,
+  SIGNATURE_MARGIN,
   UNKNOWN_CAP,
   UNKNOWN_SHARE,
 } from './weights.ts';
@@ -28,6 +29,8 @@ export interface GateEvidence {
   unknownWeight: number;
   /** How many of the question's specific words the topic names in its curated fields. */
   named: number;
+  /** Whether the question quotes one of the topic's error signatures (errno 98, EADDRINUSE). */
+  signature: boolean;
   /** 1 − runner-up score / best score (1 when there is no runner-up outside the best topic's family). */
   margin: number;
   rival: string | null;
@@ -54,6 +57,7 @@ export interface GateThresholds {
   severalNamed: number;
   severalCoverage: number;
   severalMargin: number;
+  signatureMargin: number;
 }
 
 export const GATE: GateThresholds = {
@@ -68,6 +72,7 @@ export const GATE: GateThresholds = {
   severalNamed: SEVERAL_NAMED,
   severalCoverage: SEVERAL_COVERAGE,
   severalMargin: SEVERAL_MARGIN,
+  signatureMargin: SIGNATURE_MARGIN,
 };
 
 /** The share of the question's weight the topic names (0..1); unknown words count in part, and only up to a cap. */
@@ -87,6 +92,10 @@ export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
   else if (enough) reasons.push(`support ${e.support.toFixed(2)} ≥ ${t.answerSupport} and coverage ${coverage.toFixed(2)} ≥ ${t.answerCoverage}`);
   else reasons.push(`support ${e.support.toFixed(2)}, coverage ${coverage.toFixed(2)}: below both answer rules`);
   if (clear && (strong || enough)) return { outcome: 'answer', reasons };
+  if (e.signature && e.margin >= t.signatureMargin) {
+    reasons.push(`quotes an error signature of ${e.topic}, margin ≥ ${t.signatureMargin}`);
+    return { outcome: 'answer', reasons };
+  }
   const several = e.named >= t.severalNamed && coverage >= t.severalCoverage && e.margin >= t.severalMargin;
   if (several) {
     reasons.push(`${e.named} specific words named ≥ ${t.severalNamed}, coverage ${coverage.toFixed(2)} ≥ ${t.severalCoverage}, margin ≥ ${t.severalMargin}`);

@@ -43,6 +43,8 @@ export interface RankedTopic {
   support: number;
   /** How many of the question's specific words the topic names in its curated fields. */
   named: number;
+  /** Whether the question quotes one of the topic's error signatures. */
+  signature: boolean;
 }
 
 /** The language to answer a free-text question in: Korean if it has any Hangul, else English. */
@@ -72,7 +74,7 @@ export function rankTopics(index: SearchIndex, words: QueryWord[]): RankedTopic[
   return index.docs
     .map((doc, docIndex) => {
       const phrases = matchedPhrases(index, words, docIndex);
-      const evidence = evidenceOf(words, doc, phrases, topical);
+      const evidence = evidenceOf(words, doc, phrases, topical, index.phrasesByDoc[docIndex] ?? []);
       return { doc, docIndex, score: scoreDoc(index, words, doc, phrases), ...evidence };
     })
     .filter((s) => s.score > 0)
@@ -104,8 +106,8 @@ export function gateEvidence(ranked: RankedTopic[]): GateEvidence {
   const family = (id: string) => id.split('/')[0];
   const rival = ranked.find((s) => family(s.doc.topic.id) !== family(best.doc.topic.id));
   const margin = rival ? 1 - rival.score / best.score : 1;
-  const { support, knownWeight, unknownWeight, named } = best;
-  return { topic: best.doc.topic.id, support, knownWeight, unknownWeight, named, margin, rival: rival?.doc.topic.id ?? null };
+  const { support, knownWeight, unknownWeight, named, signature } = best;
+  return { topic: best.doc.topic.id, support, knownWeight, unknownWeight, named, signature, margin, rival: rival?.doc.topic.id ?? null };
 }
 
 /** Why a question ranked as it did: its words, their readings and weights, each top topic's evidence per word, and the rules that decided. */
@@ -120,7 +122,7 @@ export function explainSearch(index: SearchIndex, query: string, top = 3): strin
     const phrases = matchedPhrases(index, words, topic.docIndex);
     const per = wordEvidence(words, topic.doc, phrases).map((e, i) => `${words[i]!.raw}=${e.toFixed(2)}`);
     lines.push(
-      `  → ${topic.doc.topic.id}: score ${topic.score.toFixed(2)}, support ${topic.support.toFixed(2)}, named ${topic.named}, coverage ${topic.coverage.toFixed(2)} [${per.join(' ')}]`,
+      `  → ${topic.doc.topic.id}: score ${topic.score.toFixed(2)}, support ${topic.support.toFixed(2)}, named ${topic.named}${topic.signature ? ', error signature' : ''}, coverage ${topic.coverage.toFixed(2)} [${per.join(' ')}]`,
     );
   }
   if (result.gate) for (const reason of decide(result.gate).reasons) lines.push(`  rule: ${reason}`);
@@ -197,7 +199,7 @@ function wordEvidence(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatc
  * name ("address already in use") is about it, however many other words come with it. Words the
  * knowledge does not know count only in part against it (see UNKNOWN_SHARE).
  */
-function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[], topical: Set<number>) {
+function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[], topical: Set<number>, aliases: Phrase[]) {
   const inLongAlias = new Set(
     phrases.filter((m) => m.phrase.field === 'alias' && m.positions.length >= 3).flatMap((m) => m.positions),
   );
@@ -213,8 +215,29 @@ function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[
     if (topical.has(position)) knownWeight += weight;
     else unknownWeight += weight;
   });
-  return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight, named };
+  const signature = hasErrorSignature(words, doc, aliases);
+  return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight, named, signature };
 }
+
+/**
+ * Whether the question quotes one of the topic's error signatures: an error name and number side by
+ * side as one of its aliases has them (errno 98, winerror 10048), or an error name typed as the system prints it
+ * (EADDRINUSE, EACCES) that the topic has as an alias. A pasted error says what it is about,
+ * however long the story around it.
+ */
+function hasErrorSignature(words: QueryWord[], doc: IndexedTopic, aliases: Phrase[]): boolean {
+  // The error's name and number, as the alias has them side by side (errno 98 in "oserror: [errno 98]").
+  for (const { terms, field } of aliases) {
+    if (field !== 'alias') continue;
+    for (let k = 1; k < terms.length; k++) {
+      if (/^\d+$/.test(terms[k]!) && findPhrase(words, [terms[k - 1]!, terms[k]!]) >= 0) return true;
+    }
+  }
+  return words.some((w) => ERROR_NAME.test(w.raw) && w.readings.some((r) => doc.standalone.has(r.term) && doc.tf.alias.has(r.term)));
+}
+
+/** POSIX error names as programs print them (EADDRINUSE, ECONNREFUSED). */
+const ERROR_NAME = /^E[A-Z]{4,}$/;
 
 /** Where the phrase starts in the question's words, or -1. */
 function findPhrase(words: QueryWord[], terms: string[]): number {

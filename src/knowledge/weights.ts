@@ -55,6 +55,11 @@ export const STRONG_COVERAGE = 0.4;
 export const SEVERAL_NAMED = 3;
 export const SEVERAL_COVERAGE = 0.15;
 export const SEVERAL_MARGIN = 0.5;
+/**
+ * A quoted error signature (an alias with a number, errno 98 / winerror 10048, or an error name as
+ * printed, EADDRINUSE) answers whatever the story around it, when its topic leads by this margin.
+ */
+export const SIGNATURE_MARGIN = 0.5;
 /** A word counts as named by a topic when its evidence there is at least a curated field's. */
 export const CURATED_EVIDENCE = 0.55;
 /** …and it weighs at least this much in the question (framing words, numbers and chatter do not count). */
