@@ -66,8 +66,6 @@ export function termsOf(tokens: Token[]): string[] {
 export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoanwords()): SearchIndex {
   const docs: IndexedTopic[] = [];
   const df = new Map<string, number>();
-  /** Terms met only in some topics' example questions, and in how many topics. */
-  const exampleDf = new Map<string, number>();
   const phrases: Phrase[] = [];
   const totals = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
   kb.topics.forEach((topic, doc) => {
@@ -75,7 +73,6 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
     const tf = {} as Record<Field, Map<string, number>>;
     const length = {} as Record<Field, number>;
     const seen = new Set<string>();
-    const exampleSeen = new Set<string>();
     const standalone = new Set<string>();
     for (const field of FIELDS) {
       const counts = new Map<string, number>();
@@ -87,8 +84,9 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
         if ((field === 'alias' || field === 'keyword') && tokens.length === 1) for (const term of terms) standalone.add(term);
         for (const term of terms) {
           counts.set(term, (counts.get(term) ?? 0) + 1);
-          // Example questions teach phrasing; their everyday words must not change how rare a term is.
-          (field === 'example' ? exampleSeen : seen).add(term);
+          // Example questions teach phrasing: they add evidence for words the knowledge already
+          // has, but neither make a word known nor change how rare it is (보안상 still reads as 보안).
+          if (field !== 'example') seen.add(term);
           count++;
         }
       }
@@ -97,14 +95,11 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
       totals[field] += count;
     }
     for (const term of seen) df.set(term, (df.get(term) ?? 0) + 1);
-    for (const term of exampleSeen) if (!seen.has(term)) exampleDf.set(term, (exampleDf.get(term) ?? 0) + 1);
     const names = [topic.id.replace(/[-/]/g, ' '), ...LANGS.map((l) => topic.aliases[l][0] ?? '')]
       .map((name) => termsOf(analyze(name)))
       .filter((terms) => terms.length > 0);
     docs.push({ topic, tf, length, names, standalone });
   });
-  // Words only examples use are still words the search knows (read, not unknown), as common as any prose word.
-  for (const [term, count] of exampleDf) if (!df.has(term)) df.set(term, count);
   const avgLength = Object.fromEntries(FIELDS.map((f) => [f, totals[f] / Math.max(1, docs.length)])) as Record<Field, number>;
 
   const curated = new Set<string>();

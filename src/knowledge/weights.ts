@@ -78,8 +78,8 @@ export const CANDIDATE_SHARE = 0.25;
 export const FIELD_WEIGHT = { alias: 5, title: 3, keyword: 2.5, example: 0.5, summary: 1.5, body: 1 } as const;
 /**
  * How strongly a match in each field shows the question is about the topic, for the gate. Example
- * questions are phrasing, written by editors from how people ask: they show the topic's everyday
- * words (teammates, phone, reboot) without making them its names.
+ * questions are phrasing, written by editors from how people ask: a word the knowledge has anywhere
+ * counts for the topic whose examples use it, without becoming one of its names.
  */
 export const FIELD_EVIDENCE = { alias: 0.55, title: 0.55, keyword: 0.55, example: 0.35, summary: 0.5, body: 0.35 } as const;
 /**
