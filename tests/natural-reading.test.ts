@@ -65,6 +65,9 @@ describe('reading real text', () => {
     const noun = weight('젠킨스 포트', '젠킨스');
     expect(weight('포트 어케함', '어케함')).toBeLessThan(noun / 2);
     expect(weight('포트 뭐였지', '뭐였지')).toBeLessThan(noun / 2);
+    expect(weight('포트 알려줘야돼', '알려줘야돼')).toBeLessThan(noun / 2);
+    expect(readQuery(index, '포트 설명좀').map((w) => w.raw)).not.toContain('설명좀');
+    expect(family(answer('포트 충돌 어케함'))).toBe('port-conflict');
   });
 });
 

@@ -69,8 +69,14 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
  * stays unanswered.
  */
 function isUnknownPredicate(token: Token): boolean {
-  return token.kind === 'hangul' && PREDICATE_ENDING.test(token.raw) && !isNounVerb(token);
+  if (token.kind !== 'hangul' || !PREDICATE_ENDING.test(token.raw)) return false;
+  // An everyday verb with endings stacked (알려줘야돼 = 알려 + 줘야 + 돼) frames the question too.
+  const jamo = toJamo(token.raw);
+  return !isNounVerb(token) || LONG_VERB_STEMS_JAMO.some((stem) => jamo.startsWith(stem));
 }
+
+/** Common verb stems of two syllables or more: long enough that a word starting with one is that verb. */
+const LONG_VERB_STEMS_JAMO = KOREAN_COMMON_VERBS.filter((stem) => syllableCount(stem) >= 2).map(toJamo);
 
 /** A noun made a verb with 하다/되다 (완료했습니다 → 완료): the noun is content, not framing. */
 function isNounVerb(token: Token): boolean {
