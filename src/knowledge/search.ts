@@ -59,7 +59,8 @@ export function search(index: SearchIndex, query: string, lang: Lang = detectLan
   if (!best) return { query, lang, outcome: 'silent', answer: null, candidates: [] };
   const gate = gateEvidence(ranked);
   const candidates = ranked
-    .filter((s) => s.score >= best.score * CANDIDATE_SHARE && s.coverage >= SUGGEST_COVERAGE / 2)
+    // The best topic is always listed (ranked, if not answered); others need some coverage of their own.
+    .filter((s) => s === best || (s.score >= best.score * CANDIDATE_SHARE && s.coverage >= SUGGEST_COVERAGE / 2))
     .slice(0, MAX_CANDIDATES)
     // Coverage scaled by rank, never above the candidate before it: the list reads best first.
     .map((s) => ({ topic: s.doc.topic, score: round(s.coverage * (s.score / best.score)) }))
