@@ -46,9 +46,10 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
       if (seen.has(key)) continue;
       seen.add(key);
       const salience = salienceOf(token);
-      // Numbers and ids the knowledge does not know (pids, line numbers, timestamps, hex, db01) are
-      // the noise of a pasted log: they say nothing for or against any topic.
-      if (!readings.length && /\d/.test(token.term)) continue;
+      // Long numbers and ids the knowledge does not know (pids, timestamps, hex, db01) are the noise
+      // of a pasted log: they say nothing for or against any topic. A short number (413, 8443) may
+      // be the question's subject, and still counts as an unknown word.
+      if (!readings.length && isLogNoise(token.term)) continue;
       if (!readings.length && !isFraming(token) && isUnknownPredicate(token)) {
         words.push({ raw: token.raw, readings, salience, weight: unknownWeight * UNKNOWN_PREDICATE_SHARE });
         continue;
@@ -60,6 +61,10 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
     }
   }
   return words;
+}
+
+function isLogNoise(term: string): boolean {
+  return /^\d{5,}$/.test(term) || (/\d/.test(term) && /[a-z]/.test(term));
 }
 
 /**

@@ -42,7 +42,7 @@ export const ANSWER_MARGIN = 0;
  * Strong evidence answers whatever the coverage: a pasted error signature (EADDRINUSE, Errno 98)
  * or several specific terms of one topic outweigh a long story around them.
  */
-export const STRONG_SUPPORT = 4;
+export const STRONG_SUPPORT = 5;
 /** Coverage still required with strong support: the story must not be mostly about something else. */
 export const STRONG_COVERAGE = 0.4;
 
