@@ -150,3 +150,13 @@ describe('loading validates every file', () => {
     expect(() => loadKnowledge(knowledgeDir({ 'sample.md': withKeywords('command not found, run without debugging', '디버깅 없이 실행') }))).not.toThrow();
   });
 });
+
+describe('example questions in the front matter', () => {
+  it('accepts a few per language and rejects ones that are not questions', () => {
+    const withExamples = (block: string) => VALID.replace('related: []', `${block}\nrelated: []`);
+    const ok = loadKnowledge(knowledgeDir({ 'sample.md': withExamples('examples: { en: [how do I use the sample topic], ko: [예시 주제 쓰는 법] }') }));
+    expect(ok.byId.get('sample')!.examples!.en).toEqual(['how do I use the sample topic']);
+    expect(() => loadKnowledge(knowledgeDir({ 'sample.md': withExamples('examples: { en: [the] }') }))).toThrow(/sample\.md.*examples\.en.*not a question/s);
+    expect(() => loadKnowledge(knowledgeDir({ 'sample.md': withExamples('examples: [one, two]') }))).toThrow(/examples/);
+  });
+});

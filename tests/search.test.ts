@@ -118,7 +118,10 @@ describe('what users type', () => {
   it('tells "the same network" (LAN IP) from "the same machine" (localhost)', () => {
     expect(answer('같은 네트워크에서 접속')).toBe('lan-ip');
     // Reaching a server from the network is the LAN IP, or binding 0.0.0.0; never loopback.
-    expect(answer('reachable from the same network')).toMatch(/^(lan-ip|bind-all-interfaces)$/);
+    // When the two tie, the bot offers both ("did you mean") rather than pick one by a hair.
+    const network = search(index, 'reachable from the same network');
+    if (network.answer) expect(network.answer.id).toMatch(/^(lan-ip|bind-all-interfaces)$/);
+    else expect(network.candidates.slice(0, 2).map((c) => c.topic.id).sort()).toEqual(['bind-all-interfaces', 'lan-ip']);
     expect(answer('only reachable from the same machine')).toBe('localhost');
   });
 
@@ -144,7 +147,7 @@ const QUESTION_SETS = [
   { file: 'questions.holdout.jsonl', top1: 0.95, top3: 0.99, silent: 0.9 },
   { file: 'questions.fresh.jsonl', top1: 0.95, top3: 0.99, silent: 0.9 },
   { file: 'questions.final.jsonl', top1: 0.95, top3: 0.99, silent: 0.9 },
-  { file: 'questions.blind.jsonl', top1: 0.93, top3: 0.98, silent: 0.95 },
+  { file: 'questions.blind.jsonl', top1: 0.95, top3: 0.98, silent: 0.95 },
   // The seven topics added by issue 10: our own set, written before their keywords (100% when added)...
   { file: 'questions.own-new-topics.jsonl', top1: 0.9, top3: 0.99, silent: 1 },
   // ...and a set written blind by someone else in the way people type (long, pasted logs). Measured when

@@ -22,10 +22,27 @@ export interface Token {
 const TOKEN_PATTERN =
   /((?<![\p{L}\d])(?:ctrl|control|shift|alt|cmd|command|option)(?:\s*\+\s*[\p{Script=Latin}\d]+)+)|(?<![\d.])(\d{1,3}(?:\.(?:\d{1,3}|x|\*)){1,3})(?![\d])|(?<![\w:])(::(?:1|ffff)?)(?![\w])|([\p{Script=Latin}\d]+(?:_+[\p{Script=Latin}\d]+)*)|([\uAC00-\uD7A3]+)|([\u3131-\u318E]+)/gu;
 
-/** Lower-cases and composes Hangul (NFC, not NFKC, which would turn ㅍ into a conjoining jamo). */
+/**
+ * Lower-cases, composes Hangul, and reads real text: full-width and other compatibility forms
+ * (ＥＡＤＤＲＩＮＵＳＥ, ﬁ) become plain (NFKC), except Hangul compatibility jamo, which NFKC would
+ * turn into conjoining jamo (ㅍ → ᄑ) and so break initial-consonant search; zero-width characters
+ * go; contractions are undone (won't → will not, it’s → it), straight or curly, so that no
+ * fragment (won, t) is left to weigh as an unknown word.
+ */
 export function normalize(text: string): string {
-  return text.normalize('NFC').toLowerCase();
+  return text
+    .normalize('NFC')
+    .replace(NOT_COMPATIBILITY_JAMO, (run) => run.normalize('NFKC'))
+    .replace(ZERO_WIDTH, '')
+    .toLowerCase()
+    .replace(CONTRACTION, (_, stem: string, ending: string) => (ending.startsWith('n') ? `${IRREGULAR_NOT[stem] ?? stem} not` : stem));
 }
+
+const NOT_COMPATIBILITY_JAMO = /[^\u3131-\u318E]+/gu;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
+/** A word and its contracted ending, after NFKC made curly apostrophes (’) straight-ish: both are accepted. */
+const CONTRACTION = /(\p{Script=Latin}+?)(n['’‘`]t|['’‘`](?:s|re|ve|ll|d|m))(?!\p{L})/gu;
+const IRREGULAR_NOT: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall' };
 
 /** Splits text into search tokens: stems, addresses and initial-consonant runs; drops function words. */
 export function analyze(text: string): Token[] {

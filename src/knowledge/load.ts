@@ -163,6 +163,20 @@ const localizedList = (field: string, required: boolean) => {
 
 const topicId = (error: string) => z.string({ error }).regex(ID_PATTERN, { error });
 
+const MAX_EXAMPLES = 12;
+const MAX_EXAMPLE_LENGTH = 200;
+
+/** A few natural questions in one language: short, real questions (two words at least that are not stop words). */
+const exampleList = (lang: Lang) =>
+  textList(`examples.${lang}`).superRefine((entries, ctx) => {
+    const problem = (message: string) => ctx.addIssue({ code: 'custom', input: entries, message });
+    if (entries.length > MAX_EXAMPLES) problem(`"examples.${lang}" has ${entries.length} entries; keep at most ${MAX_EXAMPLES}`);
+    for (const entry of entries) {
+      if (entry.length > MAX_EXAMPLE_LENGTH) problem(`"examples.${lang}": "${entry.slice(0, 40)}…" is longer than ${MAX_EXAMPLE_LENGTH} characters`);
+      else if (analyze(entry).length < 2) problem(`"examples.${lang}": "${entry}" is not a question (it needs at least two words that are not stop words)`);
+    }
+  });
+
 /** A topic file's front matter: the one definition of its fields, their types and their messages. */
 const frontMatterSchema = z.strictObject(
   {
@@ -171,8 +185,8 @@ const frontMatterSchema = z.strictObject(
     summary: localizedText('summary'),
     aliases: localizedList('aliases', true),
     keywords: localizedList('keywords', false),
-    /** Example questions a topic answers (used by the search); optional. */
-    examples: localizedList('examples', false).optional(),
+    /** Example questions a topic answers (used by the search as phrasing evidence); optional. */
+    examples: z.object({ en: exampleList('en'), ko: exampleList('ko') }, { error: '"examples" must have "en" and/or "ko" lists of example questions' }).optional(),
     related: textList('related'),
     // Where the easy-to-get-wrong facts were checked: each entry starts with a URL or a repository path.
     sources: textList('sources').superRefine((sources, ctx) => {

@@ -1,7 +1,9 @@
 import { analyze, stemKorean, type Token } from './analyze.ts';
+import { quietPaste } from './paste.ts';
 import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, qwertyToHangul, syllableCount, toJamo } from './hangul.ts';
 import { idf, type SearchIndex } from './search-index.ts';
+import { UNKNOWN_PREDICATE_SHARE } from './weights.ts';
 import { ENGLISH_STOPWORDS, FRAMING_WORDS, KOREAN_ADVERBS, KOREAN_COMMON_VERBS, KOREAN_SUFFIXES, KOREAN_VERB_ENDINGS } from './stopwords.ts';
 
 /**
@@ -36,21 +38,54 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
   // An unknown word weighs like the rarest known one: a question is not answered on the strength of
   // one familiar word next to an unknown one (postgres vacuum), and framing words barely count.
   const unknownWeight = idf(index, 1);
-  for (const token of analyze(query)) {
+  for (const token of analyze(quietPaste(query))) {
     // Initial consonants serve autocomplete; in a sentence they are chat shorthand (ㅇㅋ, ㄱㅅ), not a question.
     if (token.kind === 'choseong') continue;
     for (const readings of readToken(index, token)) {
       const key = readings.map((r) => r.term).join('|') || `?${token.raw}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      const salience = salienceOf(token);
+      // Long numbers and ids the knowledge does not know (pids, timestamps, hex, db01) are the noise
+      // of a pasted log: they say nothing for or against any topic. A short number (413, 8443) may
+      // be the question's subject, and still counts as an unknown word.
+      if (!readings.length && isLogNoise(token.term)) continue;
+      if (!readings.length && !isFraming(token) && isUnknownPredicate(token)) {
+        words.push({ raw: token.raw, readings, salience, weight: unknownWeight * UNKNOWN_PREDICATE_SHARE });
+        continue;
+      }
       const weight = readings.length
         ? Math.max(...readings.map((r) => rarity(index, r.term) * Math.min(1, r.trust + 0.2)))
         : unknownWeight;
-      const salience = salienceOf(token);
       words.push({ raw: token.raw, readings, salience, weight: isFraming(token) ? FRAMING_WEIGHT : weight * salience });
     }
   }
   return words;
+}
+
+function isLogNoise(term: string): boolean {
+  return /^\d{5,}$/.test(term) || (/\d/.test(term) && /[a-z]/.test(term));
+}
+
+/**
+ * A Korean word the knowledge does not know that ends like a predicate (맞나요, 어케함, 찝찝해서,
+ * 알려줘야돼): how the question is asked or felt, in casual speech the word lists cannot foresee.
+ * Unknown nouns (회식, 젠킨스), also made verbs (완료했습니다), keep their full weight, so chatter
+ * stays unanswered.
+ */
+function isUnknownPredicate(token: Token): boolean {
+  if (token.kind !== 'hangul' || !PREDICATE_ENDING.test(token.raw)) return false;
+  // An everyday verb with endings stacked (알려줘야돼 = 알려 + 줘야 + 돼) frames the question too.
+  const jamo = toJamo(token.raw);
+  return !isNounVerb(token) || LONG_VERB_STEMS_JAMO.some((stem) => jamo.startsWith(stem));
+}
+
+/** Common verb stems of two syllables or more: long enough that a word starting with one is that verb. */
+const LONG_VERB_STEMS_JAMO = KOREAN_COMMON_VERBS.filter((stem) => syllableCount(stem) >= 2).map(toJamo);
+
+/** A noun made a verb with 하다/되다 (완료했습니다 → 완료): the noun is content, not framing. */
+function isNounVerb(token: Token): boolean {
+  return /^[하해했되돼됐]/.test(token.raw.slice(token.term.length));
 }
 
 /** Topics a common word is shared by: a word met only in prose weighs no more than one this common. */
@@ -90,7 +125,7 @@ function salienceOf(token: Token): number {
   if (isFraming(token)) return 0.3;
   if (/^\d+$/.test(token.term)) return 0.5;
   // Except a noun made a verb with 하다/되다 (완료했습니다 → 완료): the noun is the content.
-  if (token.kind === 'hangul' && PREDICATE_ENDING.test(token.raw) && !/^[하해했되돼됐]/.test(token.raw.slice(token.term.length))) return 0.5;
+  if (token.kind === 'hangul' && PREDICATE_ENDING.test(token.raw) && !isNounVerb(token)) return 0.5;
   return 1;
 }
 
@@ -126,6 +161,12 @@ function readToken(index: SearchIndex, token: Token): Reading[][] {
   }
 }
 
+/** The English words a Hangul loanword stands for, each read like a typed English word. */
+function readLoanword(index: SearchIndex, hangul: string): Reading[][] {
+  const parts = analyze(index.loanwords.get(hangul) ?? '').flatMap((token) => readToken(index, token));
+  return parts.length ? parts : [[]];
+}
+
 /** Longer English function words, for recognising them misspelt; short ones have too many real neighbours. */
 const STOPWORD_TYPOS = new TypoIndex((length) => (length >= 5 ? 1 : 0));
 for (const word of ENGLISH_STOPWORDS) if (/^[a-z]{5,}$/.test(word)) STOPWORD_TYPOS.add(word, word);
@@ -154,6 +195,9 @@ function readKorean(index: SearchIndex, raw: string, stem: string): Reading[][] 
   // A one-syllable word with a particle (뜻이, 켜면): the stemmer keeps those whole, the index knows the word.
   const shortStem = KOREAN_SUFFIXES.map((s) => (raw.endsWith(s) ? raw.slice(0, -s.length) : '')).find((r) => r && index.curated.has(r));
   if (shortStem) return [[{ term: shortStem, trust: 1 }]];
+  // English written in Hangul (레디스가 → redis), with or without a particle.
+  const loan = [stem, raw, ...KOREAN_SUFFIXES.map((s) => (raw.endsWith(s) ? raw.slice(0, -s.length) : ''))].find((w) => w && index.loanwords.has(w));
+  if (loan) return readLoanword(index, loan);
   if (index.df.has(stem)) return [[{ term: stem, trust: 1 }]];
   if (index.df.has(raw)) return [[{ term: raw, trust: 1 }]];
   const parts: Reading[][] = [];
@@ -162,12 +206,14 @@ function readKorean(index: SearchIndex, raw: string, stem: string): Reading[][] 
     let found: string | null = null;
     for (let length = rest.length; length >= 2 && !found; length--) {
       const prefix = rest.slice(0, length);
-      if (index.curated.has(prefix)) found = prefix;
+      if (index.curated.has(prefix) || index.loanwords.has(prefix)) found = prefix;
     }
     if (!found) break;
-    parts.push([{ term: found, trust: 1 }]);
+    parts.push(...(index.curated.has(found) ? [[{ term: found, trust: 1 }]] : readLoanword(index, found)));
     rest = rest.slice(found.length);
   }
+  // A short loanword closing a compound (포트킬 → 포트, kill).
+  if (parts.length && index.loanwords.has(rest)) parts.push(...readLoanword(index, rest));
   if (parts.length) return parts;
   const conjugated = index.hangulTerms.longestPrefix(toJamo(raw), (term) => syllableCount(term) >= 2);
   if (conjugated) return [[{ term: conjugated, trust: 0.9 }]];

@@ -2,26 +2,16 @@ import { analyze, type Token } from './analyze.ts';
 import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, syllableCount, toJamo } from './hangul.ts';
 import { JamoTrie } from './jamo-trie.ts';
+import { loadLoanwords, type LoanwordTable } from './loanwords.ts';
+import { FIELD_B, FIELD_EVIDENCE, FIELD_WEIGHT, K1, NAMED_EVIDENCE } from './weights.ts';
+
+export { FIELD_EVIDENCE, FIELD_WEIGHT, NAMED_EVIDENCE };
 import { LANGS, type KnowledgeBase, type Topic } from './topic.ts';
 
-export const FIELDS = ['alias', 'title', 'keyword', 'summary', 'body'] as const;
+export const FIELDS = ['alias', 'title', 'keyword', 'example', 'summary', 'body'] as const;
 export type Field = (typeof FIELDS)[number];
 
 const CURATED_FIELDS: Field[] = ['alias', 'title', 'keyword'];
-
-/** How much a match in each field says about the topic, for ranking (BM25F weights). */
-export const FIELD_WEIGHT: Record<Field, number> = { alias: 5, title: 3, keyword: 2.5, summary: 1.5, body: 1 };
-/** How strongly a match in each field shows the question is about the topic, for answer-or-stay-silent. */
-export const FIELD_EVIDENCE: Record<Field, number> = { alias: 0.55, title: 0.55, keyword: 0.55, summary: 0.5, body: 0.35 };
-/**
- * A word that is a whole alias or keyword on its own (nginx, 충돌), or completes a multi-word one
- * the question contains (environment variable), names the topic; a fragment of one (설정 in
- * 보안 설정) only touches it.
- */
-export const NAMED_EVIDENCE = 1;
-/** Length normalisation per field: short curated fields barely, prose fully. */
-const FIELD_B: Record<Field, number> = { alias: 0.2, title: 0.3, keyword: 0.2, summary: 0.5, body: 0.75 };
-const K1 = 1.2;
 
 export interface IndexedTopic {
   topic: Topic;
@@ -53,6 +43,8 @@ export interface SearchIndex {
   /** Terms of the curated fields: the words a question's inflected forms are matched against. */
   curated: Set<string>;
   typos: TypoIndex;
+  /** English written in Hangul (레디스 → redis), for question words the knowledge does not know. */
+  loanwords: LoanwordTable;
 }
 
 function fieldTexts(topic: Topic): Record<Field, string[]> {
@@ -60,6 +52,7 @@ function fieldTexts(topic: Topic): Record<Field, string[]> {
     alias: LANGS.flatMap((l) => topic.aliases[l]),
     title: LANGS.map((l) => topic.title[l]),
     keyword: LANGS.flatMap((l) => topic.keywords[l]),
+    example: LANGS.flatMap((l) => topic.examples?.[l] ?? []),
     summary: LANGS.map((l) => topic.summary[l]),
     body: LANGS.map((l) => topic.body[l]),
   };
@@ -70,7 +63,7 @@ export function termsOf(tokens: Token[]): string[] {
 }
 
 /** Builds the search index over every topic of the knowledge base (both languages in one document). */
-export function buildIndex(kb: KnowledgeBase): SearchIndex {
+export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoanwords()): SearchIndex {
   const docs: IndexedTopic[] = [];
   const df = new Map<string, number>();
   const phrases: Phrase[] = [];
@@ -91,7 +84,9 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
         if ((field === 'alias' || field === 'keyword') && tokens.length === 1) for (const term of terms) standalone.add(term);
         for (const term of terms) {
           counts.set(term, (counts.get(term) ?? 0) + 1);
-          seen.add(term);
+          // Example questions teach phrasing: they add evidence for words the knowledge already
+          // has, but neither make a word known nor change how rare it is (보안상 still reads as 보안).
+          if (field !== 'example') seen.add(term);
           count++;
         }
       }
@@ -122,7 +117,7 @@ export function buildIndex(kb: KnowledgeBase): SearchIndex {
     }
   }
   const phrasesByDoc = docs.map((_, i) => phrases.filter((p) => p.doc === i));
-  return { kb, docs, df, avgLength, phrasesByDoc, hangulTerms, curated, typos };
+  return { kb, docs, df, avgLength, phrasesByDoc, hangulTerms, curated, typos, loanwords };
 }
 
 /** BM25 inverse document frequency: rare terms weigh more. */

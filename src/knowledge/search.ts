@@ -4,13 +4,10 @@ import { readQuery, type QueryWord } from './query.ts';
 import { idf, termEvidence, termScore, type IndexedTopic, type Phrase, type SearchIndex } from './search-index.ts';
 import type { Lang, Topic } from './topic.ts';
 
-/** Below this share of the question's weight found in the best topic, the bot does not answer. */
-export const ANSWER_EVIDENCE = 0.5;
-/** Below this, it does not even offer "did you mean". */
-export const SUGGEST_EVIDENCE = 0.3;
-export const MAX_CANDIDATES = 5;
-const PHRASE_BONUS = 1.5;
-const NAME_BONUS = 1;
+import { coverageOf, decide, type GateEvidence } from './gate.ts';
+import { CANDIDATE_SHARE, CURATED_EVIDENCE, MAX_CANDIDATES, NAME_BONUS, NAMED_WORD_WEIGHT, PHRASE_BONUS, SUGGEST_COVERAGE } from './weights.ts';
+
+export { MAX_CANDIDATES };
 
 export interface Candidate {
   topic: Topic;
@@ -18,7 +15,8 @@ export interface Candidate {
   score: number;
 }
 
-export type Outcome = 'answer' | 'suggest' | 'silent';
+export type { Outcome } from './gate.ts';
+import type { Outcome } from './gate.ts';
 
 export interface SearchResult {
   query: string;
@@ -28,48 +26,104 @@ export interface SearchResult {
   answer: Topic | null;
   /** Ranked best first, at most five; may be non-empty when answer is null ("did you mean"). */
   candidates: Candidate[];
+  /** What the decision was made on (absent when no topic matched at all). */
+  gate?: GateEvidence;
+}
+
+/** A topic's standing for a question: its rank score and the evidence the gate reads. */
+export interface RankedTopic {
+  doc: IndexedTopic;
+  docIndex: number;
+  score: number;
+  /** Share of the question's weight the topic names (unknown words count in part). */
+  coverage: number;
+  /** The question's weight in words the knowledge knows, and in words it does not. */
+  knownWeight: number;
+  unknownWeight: number;
+  /** Absolute evidence: Σ word weight × how directly the topic names the word. */
+  support: number;
+  /** How many of the question's specific words the topic names in its curated fields. */
+  named: number;
+  /** Whether the question quotes one of the topic's error signatures. */
+  signature: boolean;
 }
 
 /** Ranks topics for a question and decides: answer, suggest, or stay silent. */
 export function search(index: SearchIndex, query: string, lang: Lang = answerLang(query)): SearchResult {
   query = boundQuestion(query);
-  const words = readQuery(index, query);
-  const scored = index.docs
-    .map((doc, i) => {
-      const phrases = matchedPhrases(index, words, i);
-      return { doc, score: scoreDoc(index, words, doc, phrases), evidence: evidenceOf(words, doc, phrases) };
+  const ranked = rankTopics(index, readQuery(index, query));
+  const best = ranked[0];
+  if (!best) return { query, lang, outcome: 'silent', answer: null, candidates: [] };
+  const gate = gateEvidence(ranked);
+  const candidates = ranked
+    // The best topic is always listed (ranked, if not answered); others need some coverage of their own.
+    .filter((s) => s === best || (s.score >= best.score * CANDIDATE_SHARE && s.coverage >= SUGGEST_COVERAGE / 2))
+    .slice(0, MAX_CANDIDATES)
+    // Coverage scaled by rank, never above the candidate before it: the list reads best first.
+    .map((s) => ({ topic: s.doc.topic, score: round(s.coverage * (s.score / best.score)) }))
+    .map((c, i, all) => ({ ...c, score: i ? Math.min(c.score, ...all.slice(0, i).map((p) => p.score)) : c.score }));
+  const outcome = decide(gate).outcome;
+  return { query, lang, outcome, answer: outcome === 'answer' ? best.doc.topic : null, candidates, gate };
+}
+
+/** Topics that match the question, best first, with the evidence for each. */
+export function rankTopics(index: SearchIndex, words: QueryWord[]): RankedTopic[] {
+  const topical = topicalWords(index, words);
+  return index.docs
+    .map((doc, docIndex) => {
+      const phrases = matchedPhrases(index, words, docIndex);
+      const evidence = evidenceOf(words, doc, phrases, topical, index.phrasesByDoc[docIndex] ?? []);
+      return { doc, docIndex, score: scoreDoc(index, words, doc, phrases), ...evidence };
     })
     .filter((s) => s.score > 0)
     // Relevance weighted by how much of the question the topic covers in its curated fields, squared:
     // the topic a question names (127.0.0.1 → localhost) beats one that merely mentions its words often.
-    .map((s) => ({ ...s, score: s.score * s.evidence ** 2 }))
-    .sort((a, b) => b.score - a.score || b.evidence - a.evidence);
-  const best = scored[0];
-  if (!best) return { query, lang, outcome: 'silent', answer: null, candidates: [] };
-  const candidates = scored
-    .filter((s) => s.score >= best.score * 0.25 && s.evidence >= SUGGEST_EVIDENCE / 2)
-    .slice(0, MAX_CANDIDATES)
-    .map((s) => ({ topic: s.doc.topic, score: round(s.evidence * (s.score / best.score)) }));
-  if (best.evidence >= ANSWER_EVIDENCE) return { query, lang, outcome: 'answer', answer: best.doc.topic, candidates };
-  const outcome = best.evidence >= SUGGEST_EVIDENCE ? 'suggest' : 'silent';
-  return { query, lang, outcome, answer: null, candidates };
+    .map((s) => ({ ...s, score: s.score * s.coverage ** 2 }))
+    .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
 }
 
-/** Why a question ranked as it did: its words, their readings and weights, and each top topic's evidence per word. */
+/**
+ * Positions of the words some topic names in its curated fields (aliases, titles, keywords). The
+ * rest — words the knowledge does not know, or meets only in prose — is the story around the
+ * question, and counts only in part against an answer (see UNKNOWN_SHARE).
+ */
+function topicalWords(index: SearchIndex, words: QueryWord[]): Set<number> {
+  const out = new Set<number>();
+  words.forEach((word, position) => {
+    if (word.readings.some((r) => index.curated.has(r.term))) out.add(position);
+  });
+  return out;
+}
+
+/**
+ * The best topic's evidence, and its margin over the runner-up outside its own family: a parent
+ * and its sub-topic (port-conflict, port-conflict/time-wait) answer the same question.
+ */
+export function gateEvidence(ranked: RankedTopic[]): GateEvidence {
+  const best = ranked[0]!;
+  const family = (id: string) => id.split('/')[0];
+  const rival = ranked.find((s) => family(s.doc.topic.id) !== family(best.doc.topic.id));
+  const margin = rival ? 1 - rival.score / best.score : 1;
+  const { support, knownWeight, unknownWeight, named, signature } = best;
+  return { topic: best.doc.topic.id, support, knownWeight, unknownWeight, named, signature, margin, rival: rival?.doc.topic.id ?? null };
+}
+
+/** Why a question ranked as it did: its words, their readings and weights, each top topic's evidence per word, and the rules that decided. */
 export function explainSearch(index: SearchIndex, query: string, top = 3): string {
   const words = readQuery(index, query);
   const lines = words.map(
     (w) => `  ${w.raw} (weight ${w.weight.toFixed(2)}): ${w.readings.map((r) => `${r.term}×${r.trust}`).join(', ') || 'unknown'}`,
   );
+  const ranked = rankTopics(index, words);
   const result = search(index, query);
-  for (const candidate of result.candidates.slice(0, top)) {
-    const docIndex = index.docs.findIndex((d) => d.topic === candidate.topic);
-    const doc = index.docs[docIndex]!;
-    const phrases = matchedPhrases(index, words, docIndex);
-    const per = wordEvidence(words, doc, phrases).map((e, i) => `${words[i]!.raw}=${e.toFixed(2)}`);
-    const evidence = evidenceOf(words, doc, phrases);
-    lines.push(`  → ${candidate.topic.id}: score ${scoreDoc(index, words, doc, phrases).toFixed(2)}, evidence ${evidence.toFixed(2)} [${per.join(' ')}]`);
+  for (const topic of ranked.slice(0, top)) {
+    const phrases = matchedPhrases(index, words, topic.docIndex);
+    const per = wordEvidence(words, topic.doc, phrases).map((e, i) => `${words[i]!.raw}=${e.toFixed(2)}`);
+    lines.push(
+      `  → ${topic.doc.topic.id}: score ${topic.score.toFixed(2)}, support ${topic.support.toFixed(2)}, named ${topic.named}${topic.signature ? ', error signature' : ''}, coverage ${topic.coverage.toFixed(2)} [${per.join(' ')}]`,
+    );
   }
+  if (result.gate) for (const reason of decide(result.gate).reasons) lines.push(`  rule: ${reason}`);
   return [`${query} → ${result.outcome} ${result.answer?.id ?? ''}`, ...lines].join('\n');
 }
 
@@ -137,24 +191,51 @@ function wordEvidence(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatc
 }
 
 /**
- * The share of the question's weight that this topic accounts for (0..1). Words inside one of the
- * topic's long aliases (three words or more) weigh double: a pasted error message that contains the
- * topic's name ("address already in use") is about it, however many other words come with it.
+ * The evidence a topic has in the question: `support`, the absolute weight it names, and
+ * `coverage`, the share of the question's weight that is (0..1). Words inside one of the topic's
+ * long aliases (three words or more) weigh double: a pasted error message that contains the topic's
+ * name ("address already in use") is about it, however many other words come with it. Words the
+ * knowledge does not know count only in part against it (see UNKNOWN_SHARE).
  */
-function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[]): number {
+function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[], topical: Set<number>, aliases: Phrase[]) {
   const inLongAlias = new Set(
     phrases.filter((m) => m.phrase.field === 'alias' && m.positions.length >= 3).flatMap((m) => m.positions),
   );
   const evidence = wordEvidence(words, doc, phrases);
-  let sum = 0;
-  let total = 0;
+  let support = 0;
+  let knownWeight = 0;
+  let unknownWeight = 0;
+  let named = 0;
   words.forEach((word, position) => {
     const weight = inLongAlias.has(position) ? word.weight * 2 : word.weight;
-    sum += weight * evidence[position]!;
-    total += weight;
+    support += weight * evidence[position]!;
+    if (evidence[position]! >= CURATED_EVIDENCE && word.weight >= NAMED_WORD_WEIGHT) named++;
+    if (topical.has(position)) knownWeight += weight;
+    else unknownWeight += weight;
   });
-  return total ? sum / total : 0;
+  const signature = hasErrorSignature(words, doc, aliases);
+  return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight, named, signature };
 }
+
+/**
+ * Whether the question quotes one of the topic's error signatures: an error name and number side by
+ * side as one of its aliases has them (errno 98, winerror 10048), or an error name typed as the system prints it
+ * (EADDRINUSE, EACCES) that the topic has as an alias. A pasted error says what it is about,
+ * however long the story around it.
+ */
+function hasErrorSignature(words: QueryWord[], doc: IndexedTopic, aliases: Phrase[]): boolean {
+  // The error's name and number, as the alias has them side by side (errno 98 in "oserror: [errno 98]").
+  for (const { terms, field } of aliases) {
+    if (field !== 'alias') continue;
+    for (let k = 1; k < terms.length; k++) {
+      if (/^\d+$/.test(terms[k]!) && findPhrase(words, [terms[k - 1]!, terms[k]!]) >= 0) return true;
+    }
+  }
+  return words.some((w) => ERROR_NAME.test(w.raw) && w.readings.some((r) => doc.standalone.has(r.term) && doc.tf.alias.has(r.term)));
+}
+
+/** POSIX error names as programs print them (EADDRINUSE, ECONNREFUSED). */
+const ERROR_NAME = /^E[A-Z]{4,}$/;
 
 /** Where the phrase starts in the question's words, or -1. */
 function findPhrase(words: QueryWord[], terms: string[]): number {

@@ -14,6 +14,8 @@ export interface Topic {
   summary: Localized<string>;
   aliases: Localized<string[]>;
   keywords: Localized<string[]>;
+  /** Natural example questions (optional), which teach the search how people ask about the topic. */
+  examples?: Localized<string[]>;
   related: string[];
   /** Where the facts that are easy to get wrong were checked (URLs or repository paths); may be empty. */
   sources: string[];

@@ -1,0 +1,99 @@
+/**
+ * Every weight and threshold of the answer decision, in one place (issue 8).
+ *
+ * Ranking orders topics (BM25F over curated fields and prose, see search-index.ts); the *gate*
+ * then decides from evidence FOR the best topic whether to answer, offer "did you mean", or stay
+ * silent. The thresholds were chosen by measurement: `npx tsx bench/gate-tradeoff.ts` prints the
+ * answer rate against the wrong-answer rate over thresholds, on both halves of each labelled set.
+ */
+
+/**
+ * Coverage: the share of the question's *known* weight the best topic names in its curated fields
+ * (0..1). A word the knowledge does not know counts only `UNKNOWN_SHARE` of its weight against the
+ * answer: people write stories around their question, and "my team lead asked me" is not evidence
+ * against Flask. It still counts a little, so one familiar word amid a foreign subject (postgres
+ * vacuum, django orm migration) is not enough.
+ */
+export const UNKNOWN_SHARE = 1;
+
+/**
+ * At most this much unknown weight counts against coverage (about two unknown words). In a short
+ * question the unknown words are its subject (kafka consumer lag: not ours); in a long story most of
+ * them are the story (my team lead, this morning, the staging box), and the rest is evidence.
+ */
+export const UNKNOWN_CAP = Infinity;
+
+/**
+ * An unknown Korean word with a predicate's ending (맞나요, 어케함, 찝찝해서) weighs this share of an
+ * unknown word: casual endings frame the question, they are not its subject.
+ */
+export const UNKNOWN_PREDICATE_SHARE = 0.2;
+
+/** Coverage at or above which the best topic is answered (when support and margin also hold). */
+export const ANSWER_COVERAGE = 0.5;
+/** Support: the absolute evidence for the best topic (Σ word weight × how directly the topic names it). */
+export const ANSWER_SUPPORT = 0;
+/**
+ * Margin: how clearly the best topic beats the runner-up, 1 − runner-up score / best score. A
+ * question that two topics answer equally well is a "did you mean", not an answer.
+ */
+export const ANSWER_MARGIN = 0;
+/**
+ * Strong evidence answers whatever the coverage: a pasted error signature (EADDRINUSE, Errno 98)
+ * or several specific terms of one topic outweigh a long story around them.
+ */
+export const STRONG_SUPPORT = 5;
+/** Coverage still required with strong support: the story must not be mostly about something else. */
+export const STRONG_COVERAGE = 0.4;
+
+/**
+ * Several specific words of one topic (its aliases, titles or keywords) answer a long story even
+ * when the story's other words dilute coverage: "flask", "debug" and "production" in one question
+ * point at one topic however much else is said. One familiar word (kafka in "kafka consumer lag")
+ * is not several.
+ */
+export const SEVERAL_NAMED = 3;
+export const SEVERAL_COVERAGE = 0.15;
+export const SEVERAL_MARGIN = 0.5;
+/**
+ * A quoted error signature (an alias with a number, errno 98 / winerror 10048, or an error name as
+ * printed, EADDRINUSE) answers whatever the story around it, when its topic leads by this margin.
+ */
+export const SIGNATURE_MARGIN = 0.5;
+/** A word counts as named by a topic when its evidence there is at least a curated field's. */
+export const CURATED_EVIDENCE = 0.55;
+/** …and it weighs at least this much in the question (framing words, numbers and chatter do not count). */
+export const NAMED_WORD_WEIGHT = 0.5;
+
+/** Below this coverage the bot does not even offer "did you mean". */
+export const SUGGEST_COVERAGE = 0.3;
+/** Candidates shown at most ("did you mean", JSON). */
+export const MAX_CANDIDATES = 5;
+/** A candidate must score at least this share of the best to be listed. */
+export const CANDIDATE_SHARE = 0.25;
+
+// Ranking: BM25F over the topic's fields.
+
+/** How much a match in each field says about the topic, for ranking (BM25F weights). */
+export const FIELD_WEIGHT = { alias: 5, title: 3, keyword: 2.5, example: 0.5, summary: 1.5, body: 1 } as const;
+/**
+ * How strongly a match in each field shows the question is about the topic, for the gate. Example
+ * questions are phrasing, written by editors from how people ask: a word the knowledge has anywhere
+ * counts for the topic whose examples use it, without becoming one of its names.
+ */
+export const FIELD_EVIDENCE = { alias: 0.55, title: 0.55, keyword: 0.55, example: 0.35, summary: 0.5, body: 0.35 } as const;
+/**
+ * A word that is a whole alias or keyword on its own (nginx, 충돌), or completes a multi-word one
+ * the question contains (environment variable), names the topic; a fragment of one (설정 in
+ * 보안 설정) only touches it.
+ */
+export const NAMED_EVIDENCE = 1;
+/** Length normalisation per field: short curated fields barely, prose fully. */
+export const FIELD_B = { alias: 0.2, title: 0.3, keyword: 0.2, example: 0.5, summary: 0.5, body: 0.75 } as const;
+/** BM25 term-frequency saturation. */
+export const K1 = 1.2;
+
+/** Ranking bonus per idf of a multi-word alias matched as a phrase (keywords get half). */
+export const PHRASE_BONUS = 1.5;
+/** Ranking bonus for naming a topic (its id or first alias), scaled by how much of the name is asked. */
+export const NAME_BONUS = 1;

@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { analyze, normalize } from '../src/knowledge/analyze.ts';
+import { decide, GATE } from '../src/knowledge/gate.ts';
+import { KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
+import { loadLoanwords } from '../src/knowledge/loanwords.ts';
+import { quietPaste } from '../src/knowledge/paste.ts';
+import { readQuery } from '../src/knowledge/query.ts';
+import { buildIndex } from '../src/knowledge/search-index.ts';
+import { explainSearch, search } from '../src/knowledge/search.ts';
+
+const index = buildIndex(loadKnowledge());
+const answer = (q: string) => search(index, q).answer?.id ?? null;
+const family = (id: string | null) => id?.split('/')[0] ?? null;
+const terms = (q: string) => analyze(q).map((t) => t.term);
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+function tempFile(name: string, text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'natural-'));
+  dirs.push(dir);
+  fs.writeFileSync(path.join(dir, name), text);
+  return path.join(dir, name);
+}
+
+describe('reading real text', () => {
+  it('undoes contractions, straight and curly, leaving no fragment behind', () => {
+    expect(terms("port 8080 won't bind")).toEqual(terms('port 8080 will not bind'));
+    expect(terms('it’s bound, can’t connect, doesn`t work')).not.toContain('ca');
+    for (const q of ["won't", 'can’t', "doesn't", 'it’s', "server's"]) expect(terms(q).some((t) => t.length === 1 || ['won', 'ca', 'doesn'].includes(t)), q).toBe(false);
+  });
+
+  it('folds full-width and compatibility forms (NFKC) but keeps compatibility jamo for initial-consonant search', () => {
+    expect(terms('ＥＡＤＤＲＩＮＵＳＥ')).toEqual(['eaddrinuse']);
+    expect(normalize('ㅍㅌ')).toBe('ㅍㅌ');
+    expect(analyze('ㅍㅌ')[0]?.kind).toBe('choseong');
+  });
+
+  it('strips zero-width characters inside words', () => {
+    expect(terms('fl\u200Bask lo\u200Dcal\uFEFFhost')).toEqual(terms('flask localhost'));
+  });
+
+  it('reads English written in Hangul through the loanword table, with particles and in compounds', () => {
+    const readings = (q: string) => readQuery(index, q).flatMap((w) => w.readings.map((r) => r.term));
+    expect(readings('레디스가')).toContain('redis');
+    expect(readings('포트킬')).toEqual(expect.arrayContaining(['kill']));
+    expect(family(answer('플라스크가 뭐예요'))).toBe('flask');
+  });
+
+  it('reads a pasted traceback by its error line: paths, stack frames and unknown numbers weigh nothing', () => {
+    const trace = 'File "/usr/lib/python3.11/socketserver.py", line 466, in server_bind\n    at Server.listen (node:net:1817:16) OSError: [Errno 98] Address already in use';
+    expect(quietPaste(trace)).not.toMatch(/socketserver|node:net|usr/);
+    expect(quietPaste(trace)).toContain('Address already in use');
+    // Numbers that carry meaning stay: a list of ports and an address range are not paths.
+    expect(quietPaste('ports 22/80/443 and 10.0.0.0/8')).toBe('ports 22/80/443 and 10.0.0.0/8');
+    const words = readQuery(index, 'pid 48213 at 0x7f3a2c on db01, status 413').map((w) => w.raw);
+    expect(words).not.toContain('48213');
+    expect(words).not.toContain('0x7f3a2c');
+    expect(words).not.toContain('db01');
+    // A short number may be the subject (an HTTP status), so it still counts.
+    expect(words).toContain('413');
+  });
+
+  it('weighs an unknown casual Korean ending as framing, but an unknown noun fully', () => {
+    const weight = (q: string, raw: string) => readQuery(index, q).find((w) => w.raw === raw)!.weight;
+    const noun = weight('젠킨스 포트', '젠킨스');
+    expect(weight('포트 어케함', '어케함')).toBeLessThan(noun / 2);
+    expect(weight('포트 뭐였지', '뭐였지')).toBeLessThan(noun / 2);
+    expect(weight('포트 알려줘야돼', '알려줘야돼')).toBeLessThan(noun / 2);
+    expect(readQuery(index, '포트 설명좀').map((w) => w.raw)).not.toContain('설명좀');
+    expect(family(answer('포트 충돌 어케함'))).toBe('port-conflict');
+  });
+});
+
+describe('the answer gate', () => {
+  it('answers a pasted error signature inside a long story', () => {
+    const story =
+      'so I pulled the latest main this morning and ran the usual start script, and node printed ' +
+      'Error: listen EADDRINUSE: address already in use :::3000 and exited, no idea what else is running';
+    expect(family(answer(story))).toBe('port-conflict');
+  });
+
+  it('answers an error name and number quoted in a story (errno 98), however long the story', () => {
+    const q = 'I keep getting Errno 98 whenever I restart the flask app on our staging box after lunch, no clue what is holding it';
+    expect(family(answer(q))).toBe('port-conflict');
+    expect(explainSearch(index, q)).toContain('error signature');
+  });
+
+  it('stays silent on chatter and near-miss questions that share one familiar word', () => {
+    for (const q of ['kafka consumer lag', 'thanks, all good now', 'kubernetes ingress annotations', 'git stash pop conflict', 'css grid gap', 'sql left join duplicates', 'certbot renew keeps failing', 'nginx 413 request entity too large', 'docker image too big']) {
+      expect(answer(q), q).toBeNull();
+    }
+  });
+
+  it('decides only on evidence: more support or a clearer margin never turns an answer into silence', () => {
+    const base = { topic: 't', support: 2, knownWeight: 3, unknownWeight: 1, named: 2, signature: false, margin: 0.6, rival: null };
+    expect(decide(base).outcome).toBe('answer');
+    expect(decide({ ...base, support: 0.5 }).outcome).not.toBe('answer');
+    expect(decide({ ...base, support: 3 }).outcome).toBe('answer');
+    // Many unknown words dilute coverage; several named words with a clear margin still answer.
+    const story = { ...base, support: 3, knownWeight: 4, unknownWeight: 12, named: GATE.severalNamed, margin: 0.9 };
+    expect(decide(story).outcome).toBe('answer');
+    expect(decide({ ...story, margin: GATE.severalMargin / 2 }).outcome).not.toBe('answer');
+  });
+
+  it('explains the decision: words, support, coverage, margin and the rule', () => {
+    const text = explainSearch(index, 'EADDRINUSE 3000');
+    expect(text).toMatch(/support \d/);
+    expect(text).toMatch(/coverage \d/);
+    expect(text).toMatch(/rule: margin \d\.\d\d/);
+  });
+});
+
+describe('editable phrasing', () => {
+  it('loads the loanword table and names the file and line of a bad entry', () => {
+    expect(loadLoanwords().get('도커')).toBe('docker');
+    const file = tempFile('loanwords.yaml', '도커: docker\n레디스: redis\nnot hangul: x\n빈칸:\n');
+    try {
+      loadLoanwords(file);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(KnowledgeError);
+      const problems = (error as KnowledgeError).problems.join('\n');
+      expect(problems).toContain(`${file}:3:`);
+      expect(problems).toContain(`${file}:4:`);
+    }
+  });
+
+  it('every topic teaches phrasing with example questions in both languages, which the index reads', () => {
+    for (const topic of index.kb.topics) {
+      expect(topic.examples?.en.length, topic.id).toBeGreaterThan(0);
+      expect(topic.examples?.ko.length, topic.id).toBeGreaterThan(0);
+    }
+    const doc = index.docs.find((d) => d.topic.id === 'ports')!;
+    expect(doc.tf.example.size).toBeGreaterThan(0);
+  });
+});
