@@ -4,7 +4,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { KnowledgeError } from './knowledge/load.ts';
 import { createLogger } from './log.ts';
 import { runConsole } from './transports/console.ts';
-import { startGateway } from './transports/discord/gateway.ts';
+import { exitOnSignal } from './shutdown.ts';
+import { createClient, startGateway } from './transports/discord/gateway.ts';
 
 dotenv.config({ quiet: true });
 
@@ -37,16 +38,11 @@ async function main(): Promise<number> {
   }
   // A stray rejection inside a library must not take the bot down: log it and keep serving.
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
-  const bot = await startGateway(config, ctx, log);
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      log.info(`${signal}: shutting down`);
-      resolve();
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
-  await bot.stop();
+  // Signals are handled before connecting: a bot still logging in or retrying must stop too.
+  const client = createClient(config);
+  exitOnSignal(log, () => client.destroy());
+  await startGateway(config, ctx, log, client);
+  // Serving: the Client's connection keeps the process alive until a signal ends it.
   return 0;
 }
 

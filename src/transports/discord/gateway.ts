@@ -20,9 +20,10 @@ import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import { detectLang } from '../../knowledge/search.ts';
 import { answerMessage } from '../../qa/channel-qa.ts';
-import { RateLimiter } from '../../qa/rate-limit.ts';
+import { RateLimiter, tryTakeAll } from '../../qa/rate-limit.ts';
 import type { Reply } from '../../replies/reply.ts';
 import { RELATED_MENU_ID, topicReply } from '../../replies/topic-reply.ts';
+import { cacheFactory, sweepers } from './cache.ts';
 import { toDiscordMessage, toInteractionReply } from './payload.ts';
 
 export const DELETE_BUTTON_PREFIX = 'answer:delete:';
@@ -46,6 +47,9 @@ export function createClient(config: Config): Client {
     // Set once for every message the bot sends: no @everyone, @here, roles or users unless a reply names them.
     allowedMentions: { parse: [], repliedUser: false },
     rest: { api: config.discordApiUrl },
+    // Memory bounded by configuration, not by traffic (see cache.ts).
+    makeCache: cacheFactory(),
+    sweepers: sweepers(),
   });
 }
 
@@ -163,8 +167,9 @@ async function handleMessage(
     if (!mentioned && !config.qaChannels.has(message.channelId)) return;
     const reply = answerMessage(message.content, ctx, { mentioned });
     if (!reply) return;
-    // Counted only when the bot would speak, so chatter never uses anyone's allowance.
-    if (!perUser.tryTake(message.author.id) || !perChannel.tryTake(message.channelId)) {
+    // Counted only when the bot would speak, so chatter never uses anyone's allowance; and taken
+    // from both limits or neither, so a busy channel does not spend the asker's own allowance.
+    if (!tryTakeAll([[perUser, message.author.id], [perChannel, message.channelId]])) {
       log.debug(`rate limit: not answering ${message.author.id} in ${message.channelId}`);
       return;
     }
