@@ -14,11 +14,21 @@ const SOCKET_LINK = /^socket:\[(\d+)\]$/;
  * owners of the sockets on that port. Kept: TCP listeners on any port (free-port suggestions avoid
  * them) and UDP sockets on `port`. Established connections, which are nearly all rows on a busy
  * host, are dropped after reading two fields. The four tables are read at once (each read makes the
- * kernel walk its whole connection table, on the libuv thread pool), and every table is read whole.
+ * kernel walk its whole connection table), and every table is read whole.
  * @param {{ procRoot: string, port: number, ownerBudgetMs: number }} request
  */
 export async function scanProcNet({ procRoot, port, ownerBudgetMs }) {
-  const texts = await Promise.all(PROC_TABLES.map((table) => fs.promises.readFile(path.join(procRoot, 'net', table), 'utf8').catch(() => null)));
+  // tcp6, udp and udp6 go to the thread pool; tcp, the big one, is read here meanwhile, in one go
+  // (a chunked async read of it is 2-3x slower). The text is ASCII: latin1 decodes it fastest.
+  const file = (table) => path.join(procRoot, 'net', table);
+  const others = Promise.all(PROC_TABLES.slice(1).map((table) => fs.promises.readFile(file(table), 'latin1').catch(() => null)));
+  let tcp = null;
+  try {
+    tcp = fs.readFileSync(file(PROC_TABLES[0]), 'latin1');
+  } catch {
+    // absent (no procfs) or not ours to read
+  }
+  const texts = [tcp, ...(await others)];
   const portHex = port.toString(16).toUpperCase().padStart(4, '0');
   const wanted = new Set();
   const tables = texts.map((text, i) => {
