@@ -25,14 +25,20 @@ export interface ContextOptions {
 
 export function createContext(options: ContextOptions = {}): BotContext {
   const kb = loadKnowledge(options.knowledgeDir);
-  const index = buildIndex(kb);
   const services = loadServices(options.servicesFile);
   const host = options.host ?? readHostFacts();
   const showProcess = options.showProcessNames ?? true;
+  // Built when first used: `cli port` and a bot still connecting need neither (warmIndexes builds them ahead).
+  let index: SearchIndex | undefined;
+  let autocomplete: TopicAutocomplete | undefined;
   return {
     kb,
-    index,
-    autocomplete: new TopicAutocomplete(index),
+    get index() {
+      return (index ??= buildIndex(kb));
+    },
+    get autocomplete() {
+      return (autocomplete ??= new TopicAutocomplete(this.index));
+    },
     services,
     lookupPort: (port) => lookupPort(port, { host, services, showProcess }),
   };
@@ -40,4 +46,9 @@ export function createContext(options: ContextOptions = {}): BotContext {
 
 export function contextOptionsFrom(config: Config): ContextOptions {
   return { showProcessNames: config.showProcessNames };
+}
+
+/** Builds the search index and autocomplete now rather than at the first question. */
+export function warmIndexes(ctx: BotContext): void {
+  void ctx.autocomplete;
 }

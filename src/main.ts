@@ -1,11 +1,10 @@
 import dotenv from 'dotenv';
-import { contextOptionsFrom, createContext } from './app.ts';
+import { contextOptionsFrom, createContext, warmIndexes } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { KnowledgeError } from './knowledge/load.ts';
 import { createLogger } from './log.ts';
 import { runConsole } from './transports/console.ts';
 import { exitOnSignal } from './shutdown.ts';
-import { createClient, startGateway } from './transports/discord/gateway.ts';
 
 dotenv.config({ quiet: true });
 
@@ -39,9 +38,13 @@ async function main(): Promise<number> {
   // A stray rejection inside a library must not take the bot down: log it and keep serving.
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
   // Signals are handled before connecting: a bot still logging in or retrying must stop too.
+  // Loaded only here: the offline console never needs discord.js.
+  const { createClient, startGateway } = await import('./transports/discord/gateway.ts');
   const client = createClient(config);
   exitOnSignal(log, () => client.destroy());
   await startGateway(config, ctx, log, client);
+  // Built once connected, not before IDENTIFY: a question arriving meanwhile builds it itself.
+  warmIndexes(ctx);
   // Serving: the Client's connection keeps the process alive until a signal ends it.
   return 0;
 }

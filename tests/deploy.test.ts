@@ -35,9 +35,9 @@ describe('npm run deploy', () => {
 
 describe('command definitions', () => {
   it('are valid for Discord and localized in Korean', () => {
-    const names = commands.map((c) => c.definition.name);
+    const names = commands.map((c) => c.definition().name);
     expect(names).toEqual(['port', 'explain', 'ask', 'help']);
-    for (const { definition } of commands) {
+    for (const definition of commands.map((c) => c.definition())) {
       expect(definition.name).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
       expect(definition.description.length).toBeLessThanOrEqual(100);
       expect(definition.name_localizations?.ko).toBeTruthy();
@@ -47,7 +47,7 @@ describe('command definitions', () => {
         expect(option.name_localizations?.ko).toBeTruthy();
       }
     }
-    const port = commands[0]!.definition.options![0] as { type: number; min_value: number; max_value: number; autocomplete: boolean };
+    const port = commands[0]!.definition().options![0] as { type: number; min_value: number; max_value: number; autocomplete: boolean };
     expect(port).toMatchObject({ type: 4, min_value: 1, max_value: 65535, autocomplete: true });
   });
 });

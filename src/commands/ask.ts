@@ -1,12 +1,12 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { search } from '../knowledge/search.ts';
 import { noAnswerReply, suggestionsReply, topicReply } from '../replies/topic-reply.ts';
 import { addressingOf, hidden, withAddressing } from './shared-options.ts';
 import { langOfText, optionText, type Command } from './types.ts';
+import { slashCommand } from './definitions.ts';
 
 export const askCommand: Command = {
   name: 'ask',
-  definition: withAddressing(
+  definition: slashCommand((SlashCommandBuilder) => withAddressing(
     new SlashCommandBuilder()
       .setName('ask')
       .setNameLocalizations({ ko: '질문' })
@@ -21,7 +21,7 @@ export const askCommand: Command = {
           .setRequired(true)
           .setMaxLength(500),
       ),
-  ).toJSON(),
+  ).toJSON()),
 
   execute(request, ctx) {
     const { targetUserId, hide } = addressingOf(request);

@@ -12,7 +12,7 @@ export async function deployCommands(config: Config): Promise<{ scope: 'guild' |
     throw new ConfigError(['npm run deploy needs DISCORD_TOKEN and DISCORD_CLIENT_ID (the application id)']);
   }
   const rest = new REST({ api: config.discordApiUrl }).setToken(config.discordToken);
-  const body = commands.map((c) => c.definition);
+  const body = commands.map((c) => c.definition());
   const route = config.discordGuildId
     ? Routes.applicationGuildCommands(config.discordClientId, config.discordGuildId)
     : Routes.applicationCommands(config.discordClientId);

@@ -1,13 +1,13 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { hasHangul } from '../knowledge/hangul.ts';
 import { search } from '../knowledge/search.ts';
 import { noAnswerReply, suggestionsReply, topicReply } from '../replies/topic-reply.ts';
 import { addressingOf, hidden, withAddressing } from './shared-options.ts';
 import { optionText, type Command } from './types.ts';
+import { slashCommand } from './definitions.ts';
 
 export const explainCommand: Command = {
   name: 'explain',
-  definition: withAddressing(
+  definition: slashCommand((SlashCommandBuilder) => withAddressing(
     new SlashCommandBuilder()
       .setName('explain')
       .setNameLocalizations({ ko: '설명' })
@@ -23,7 +23,7 @@ export const explainCommand: Command = {
           .setMaxLength(200)
           .setAutocomplete(true),
       ),
-  ).toJSON(),
+  ).toJSON()),
 
   execute(request, ctx) {
     const { targetUserId, hide } = addressingOf(request);

@@ -1,11 +1,11 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { parsePort } from '../ports/parse-port.ts';
 import { portErrorReply, portReply } from '../replies/port-reply.ts';
 import type { Command } from './types.ts';
+import { slashCommand } from './definitions.ts';
 
 export const portCommand: Command = {
   name: 'port',
-  definition: new SlashCommandBuilder()
+  definition: slashCommand((SlashCommandBuilder) => new SlashCommandBuilder()
     .setName('port')
     .setNameLocalizations({ ko: '포트' })
     .setDescription("What a port is for, and whether something uses it on the bot's host (read-only)")
@@ -21,7 +21,7 @@ export const portCommand: Command = {
         .setRequired(true)
         .setAutocomplete(true),
     )
-    .toJSON(),
+    .toJSON()),
 
   async execute(request, ctx) {
     const parsed = parsePort(request.options.number);
