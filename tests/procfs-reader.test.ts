@@ -63,6 +63,22 @@ describe('the /port lookup runs off the event loop', () => {
     }
   });
 
+  it('answers lookups asked at once from one shared scan, each for its own port', async () => {
+    const held = await Promise.all([listener(), listener(), listener()]);
+    try {
+      const options = { host: readHostFacts(), services: loadServices(), showProcess: true, suggestionCount: 0 };
+      const free = held[0]!.port === 1 ? 2 : 1; // port 1: nothing listens there on a test machine
+      const reports = await Promise.all([...held.map((h) => lookupPort(h.port, options)), lookupPort(free, options)]);
+      held.forEach((h, i) => {
+        expect(reports[i]!.port).toBe(h.port);
+        expect(reports[i]!.listeners).toEqual([expect.objectContaining({ address: '127.0.0.1', pid: process.pid })]);
+      });
+      expect(reports[3]!.inUse).toBe(false);
+    } finally {
+      for (const h of held) h.server.close();
+    }
+  });
+
   it('never keeps a process alive: a CLI that used it exits by itself', () => {
     const script = "import('./src/ports/procfs-reader.ts').then((m) => m.scanOffThread({ procRoot: '/proc', port: 1, ownerBudgetMs: 100 })).then((r) => console.log(r.tables.map((x) => (x ? 'read' : 'null')).join(' ')))";
     const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8', timeout: 20_000 });

@@ -55,8 +55,7 @@ export function scanThreadRunning(): boolean {
   return Boolean(thread);
 }
 
-/** The /proc socket tables for one port and its owners, read off the event loop. */
-export function scanOffThread(request: ScanRequest): Promise<ScanResult> {
+function scanOnce(request: ScanRequest): Promise<ScanResult> {
   if (thread === undefined) {
     try {
       thread = new ScanThread(() => (thread = null));
@@ -65,4 +64,52 @@ export function scanOffThread(request: ScanRequest): Promise<ScanResult> {
     }
   }
   return thread ? thread.scan(request) : scanProcNet(request);
+}
+
+export interface PortScanRequest {
+  procRoot: string;
+  port: number;
+  ownerBudgetMs: number;
+}
+
+interface Batch {
+  ports: Set<number>;
+  ownerBudgetMs: number;
+  callers: Array<{ resolve: (result: ScanResult) => void; reject: (error: Error) => void }>;
+}
+
+/** Per /proc root: the scan that will start when the running one ends, and whether one runs. */
+const nextBatch = new Map<string, Batch>();
+const scanning = new Set<string>();
+
+/**
+ * The /proc socket tables for a port and its owners, read off the event loop. Lookups asked while a
+ * scan runs wait for the next one and share it (one read of the tables for all their ports): each
+ * still gets tables read after it asked, and a burst of /port costs one scan, not one each.
+ */
+export function scanOffThread(request: PortScanRequest): Promise<ScanResult> {
+  return new Promise((resolve, reject) => {
+    let batch = nextBatch.get(request.procRoot);
+    if (!batch) nextBatch.set(request.procRoot, (batch = { ports: new Set(), ownerBudgetMs: request.ownerBudgetMs, callers: [] }));
+    batch.ports.add(request.port);
+    batch.ownerBudgetMs = Math.max(batch.ownerBudgetMs, request.ownerBudgetMs);
+    batch.callers.push({ resolve, reject });
+    if (!scanning.has(request.procRoot)) void runBatch(request.procRoot);
+  });
+}
+
+async function runBatch(procRoot: string): Promise<void> {
+  const batch = nextBatch.get(procRoot);
+  if (!batch) return;
+  nextBatch.delete(procRoot);
+  scanning.add(procRoot);
+  try {
+    const result = await scanOnce({ procRoot, ports: [...batch.ports], ownerBudgetMs: batch.ownerBudgetMs });
+    for (const caller of batch.callers) caller.resolve(result);
+  } catch (error) {
+    for (const caller of batch.callers) caller.reject(error instanceof Error ? error : new Error(String(error)));
+  } finally {
+    scanning.delete(procRoot);
+    void runBatch(procRoot);
+  }
 }

@@ -10,14 +10,14 @@ const TCP_LISTEN = '0A';
 const SOCKET_LINK = /^socket:\[(\d+)\]$/;
 
 /**
- * The rows of /proc/net/{tcp,tcp6,udp,udp6} that matter for `port`, as text (header kept), and the
- * owners of the sockets on that port. Kept: TCP listeners on any port (free-port suggestions avoid
- * them) and UDP sockets on `port`. Established connections, which are nearly all rows on a busy
+ * The rows of /proc/net/{tcp,tcp6,udp,udp6} that matter for `ports`, as text (header kept), and the
+ * owners of the sockets on those ports. Kept: TCP listeners on any port (free-port suggestions avoid
+ * them) and UDP sockets on `ports`. Established connections, which are nearly all rows on a busy
  * host, are dropped after reading two fields. The four tables are read at once (each read makes the
  * kernel walk its whole connection table), and every table is read whole.
- * @param {{ procRoot: string, port: number, ownerBudgetMs: number }} request
+ * @param {{ procRoot: string, ports: number[], ownerBudgetMs: number }} request
  */
-export async function scanProcNet({ procRoot, port, ownerBudgetMs }) {
+export async function scanProcNet({ procRoot, ports, ownerBudgetMs }) {
   // tcp6, udp and udp6 go to the thread pool; tcp, the big one, is read here meanwhile, in one go
   // (a chunked async read of it is 2-3x slower). The text is ASCII: latin1 decodes it fastest.
   const file = (table) => path.join(procRoot, 'net', table);
@@ -29,7 +29,7 @@ export async function scanProcNet({ procRoot, port, ownerBudgetMs }) {
     // absent (no procfs) or not ours to read
   }
   const texts = [tcp, ...(await others)];
-  const portHex = port.toString(16).toUpperCase().padStart(4, '0');
+  const asked = new Set(ports.map((port) => port.toString(16).toUpperCase().padStart(4, '0')));
   const wanted = new Set();
   const tables = texts.map((text, i) => {
     if (text === null) return null;
@@ -42,7 +42,7 @@ export async function scanProcNet({ procRoot, port, ownerBudgetMs }) {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
       const [, local = '', , state = ''] = firstFields(text, start, end);
-      const onPort = local.endsWith(`:${portHex}`);
+      const onPort = local[local.length - 5] === ':' && asked.has(local.slice(-4));
       if (tcp ? state === TCP_LISTEN : onPort) {
         const line = text.slice(start, end);
         kept.push(line);
