@@ -88,3 +88,28 @@ for (const kind of ['hangs', 'is reset'] as const) {
     }
   }, 40_000);
 }
+
+it('SIGTERM ends the bot within 5 s while it reconnects to a Discord that went away', async () => {
+  const gone = await new FakeDiscord().start();
+  const bot = startBot(gone.apiUrl);
+  try {
+    let answered = false;
+    for (let attempt = 0; attempt < 100 && !answered; attempt++) {
+      const probe = chatInput('help');
+      const seen = gone.waitForRequest((r) => r.path.startsWith(`/interactions/${probe.id}/`), 300, Date.now()).then(() => true, () => false);
+      gone.dispatch('INTERACTION_CREATE', probe);
+      answered = await seen;
+    }
+    expect(answered).toBe(true);
+    await gone.stop(); // connections dropped and the port closed: the bot keeps trying to reconnect
+    await new Promise((r) => setTimeout(r, 1000));
+    const sentAt = Date.now();
+    bot.child.kill('SIGTERM');
+    const { code, at } = await bot.exited;
+    expect(at - sentAt).toBeLessThan(5000);
+    expect(code).toBe(0);
+    expect(bot.stderr()).toMatch(/SIGTERM: shutting down/);
+  } finally {
+    if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
+  }
+}, 60_000);
