@@ -11,35 +11,29 @@ afterAll(() => discord?.stop());
 
 it('npm start with a token connects, answers, and shuts down cleanly on SIGTERM', async () => {
   discord = await new FakeDiscord().start();
-  const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
-  const [, ...args] = pkg.scripts.start.split(/\s+/); // the exact command line of npm start, without npm in between
-  const child = spawn(process.execPath, args, {
-    cwd: new URL('..', import.meta.url).pathname,
-    env: { ...process.env, DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'info', QA_CHANNELS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
-  let answered = false;
-  for (let attempt = 0; attempt < 100 && !answered; attempt++) {
-    const probe = chatInput('help');
-    const seen = discord.waitForRequest((r) => r.path.startsWith(`/interactions/${probe.id}/`), 300, Date.now()).then(() => true, () => false);
-    discord.dispatch('INTERACTION_CREATE', probe);
-    answered = await seen;
-  }
-  expect(answered).toBe(true);
+  const bot = startBot(discord.apiUrl);
+  expect(await answering(discord)).toBe(true);
   expect(discord.connectedShards).toEqual([0]);
 
-  child.kill('SIGTERM');
-  expect(await exited).toBe(0);
-  expect(stderr).toMatch(/SIGTERM: shutting down/);
-  expect(stderr).not.toContain(TEST_TOKEN);
+  bot.child.kill('SIGTERM');
+  expect((await bot.exited).code).toBe(0);
+  expect(bot.stderr()).toMatch(/SIGTERM: shutting down/);
+  expect(bot.stderr()).not.toContain(TEST_TOKEN);
   const deadline = Date.now() + 5000;
   while (discord.connectedShards.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   expect(discord.connectedShards).toEqual([]); // the gateway connection was closed, not abandoned
 }, 60_000);
+
+/** Asks /help until the bot answers (it is connected and serving); false after 100 tries. */
+async function answering(discord: FakeDiscord): Promise<boolean> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const probe = chatInput('help');
+    const seen = discord.waitForRequest((r) => r.path.startsWith(`/interactions/${probe.id}/`), 300, Date.now()).then(() => true, () => false);
+    discord.dispatch('INTERACTION_CREATE', probe);
+    if (await seen) return true;
+  }
+  return false;
+}
 
 /** `npm start`'s exact command line, as its own process, pointed at `apiUrl`. */
 function startBot(apiUrl: string) {
@@ -93,14 +87,7 @@ it('SIGTERM ends the bot within 5 s while it reconnects to a Discord that went a
   const gone = await new FakeDiscord().start();
   const bot = startBot(gone.apiUrl);
   try {
-    let answered = false;
-    for (let attempt = 0; attempt < 100 && !answered; attempt++) {
-      const probe = chatInput('help');
-      const seen = gone.waitForRequest((r) => r.path.startsWith(`/interactions/${probe.id}/`), 300, Date.now()).then(() => true, () => false);
-      gone.dispatch('INTERACTION_CREATE', probe);
-      answered = await seen;
-    }
-    expect(answered).toBe(true);
+    expect(await answering(gone)).toBe(true);
     await gone.stop(); // connections dropped and the port closed: the bot keeps trying to reconnect
     await new Promise((r) => setTimeout(r, 1000));
     const sentAt = Date.now();
