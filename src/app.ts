@@ -59,3 +59,8 @@ export function createContext(options: ContextOptions = {}): BotContext {
 export function contextOptionsFrom(config: Config): ContextOptions {
   return { showProcessNames: config.showProcessNames, knowledgeDirs: config.knowledgeDirs };
 }
+
+/** Builds the search index and autocomplete now rather than at the first question. */
+export function warmIndexes(ctx: BotContext): void {
+  void ctx.autocomplete;
+}

@@ -1,15 +1,14 @@
 import dotenv from 'dotenv';
-import { contextOptionsFrom, createContext } from './app.ts';
+import { contextOptionsFrom, createContext, warmIndexes } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { exitOnUncaught } from './crash.ts';
 import { logReloads, watchKnowledge } from './knowledge/live.ts';
 import { KnowledgeError } from './knowledge/load.ts';
 import { createLogger } from './log.ts';
-import { startOperations } from './ops/operations.ts';
 import { NO_STATS, statsFromConfig, type QuestionLog } from './stats/store.ts';
 import { runConsole } from './transports/console.ts';
-import { fatalHint } from './transports/discord/diagnostics.ts';
-import { createClient, startGateway } from './transports/discord/gateway.ts';
+import { fatalHint } from './transports/discord/fatal-hints.ts';
+import { exitOnSignal } from './shutdown.ts';
 
 dotenv.config({ quiet: true });
 
@@ -52,21 +51,30 @@ async function main(): Promise<number> {
   const stopWatching = watchKnowledge(ctx.knowledge, log);
   log.info(stats.enabled ? `stats: recording questions in ${config.dataDir}, kept ${config.statsRetentionDays} days` : 'stats: off, nothing is recorded');
   // Serving /healthz from before login, so a probe sees 503 until the gateway is ready.
+  const { startOperations } = await import('./ops/operations.ts');
   const ops = await startOperations(config, { topicsLoaded: () => ctx.kb.topics.length, log });
-  const bot = await startGateway(config, ctx, log, createClient(config), ops.observer);
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      log.info(`${signal}: shutting down`);
-      resolve();
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
-  ops.beginShutdown();
-  stopWatching();
-  await bot.stop();
-  stats.close();
-  await ops.close();
+  // Loaded only here: the offline console never needs discord.js.
+  const { createClient, startGateway } = await import('./transports/discord/gateway.ts');
+  const client = createClient(config);
+  // Signals are handled before connecting: a bot still logging in or retrying must stop too.
+  const stop = async () => {
+    ops.beginShutdown();
+    stopWatching();
+    await client.destroy();
+    stats.close();
+    await ops.close();
+  };
+  exitOnSignal(log, stop);
+  try {
+    await startGateway(config, ctx, log, client, ops.observer);
+  } catch (error) {
+    // A login that fails for good (bad token, refused intent) ends the process: nothing may hold it open.
+    await stop();
+    throw error;
+  }
+  // Built once connected, not before IDENTIFY: a question arriving meanwhile builds it itself.
+  warmIndexes(ctx);
+  // Serving: the Client's connection keeps the process alive until a signal ends it.
   return 0;
 }
 

@@ -65,7 +65,7 @@ describe('console commands', () => {
   });
 
   it('knows every Korean name a command is registered under, and no other', () => {
-    const registered = Object.fromEntries(commands.flatMap((c) => (c.definition.name_localizations?.ko ? [[c.definition.name_localizations.ko, c.name]] : [])));
+    const registered = Object.fromEntries(commands.flatMap((c) => { const ko = c.definition().name_localizations?.ko; return ko ? [[ko, c.name]] : []; }));
     expect(KOREAN_COMMAND_NAMES).toEqual(registered);
   });
 

@@ -81,10 +81,10 @@ describe('npm run deploy', () => {
 
 describe('command definitions', () => {
   it('are valid for Discord and localized in Korean', () => {
-    expect(messageCommands.map((c) => c.definition)).toEqual([{ name: 'Ask devops-bot', name_localizations: { ko: 'devops-bot에게 묻기' }, type: 3 }]);
-    const names = commands.map((c) => c.definition.name);
+    expect(messageCommands.map((c) => c.definition())).toEqual([{ name: 'Ask devops-bot', name_localizations: { ko: 'devops-bot에게 묻기' }, type: 3 }]);
+    const names = commands.map((c) => c.definition().name);
     expect(names).toEqual(expect.arrayContaining(['port', 'explain', 'ask', 'help', 'stats', 'reload']));
-    for (const { definition } of commands) {
+    for (const definition of commands.map((c) => c.definition())) {
       expect(definition.name).toMatch(/^[-_\p{L}\p{N}]{1,32}$/u);
       expect(definition.description.length).toBeLessThanOrEqual(100);
       expect(definition.name_localizations?.ko).toBeTruthy();
@@ -96,12 +96,12 @@ describe('command definitions', () => {
     }
     // The team's record and the reload are for Manage Server members (0x20), in servers only.
     for (const name of ['stats', 'reload']) {
-      const definition = commands.find((c) => c.name === name)!.definition;
+      const definition = commands.find((c) => c.name === name)!.definition();
       expect(definition.default_member_permissions).toBe('32');
       expect(definition.contexts).toEqual([0]);
     }
-    for (const name of ['port', 'explain', 'ask', 'help']) expect(commands.find((c) => c.name === name)!.definition.default_member_permissions).toBeUndefined();
-    const port = commands[0]!.definition.options![0] as { type: number; min_value: number; max_value: number; autocomplete: boolean };
+    for (const name of ['port', 'explain', 'ask', 'help']) expect(commands.find((c) => c.name === name)!.definition().default_member_permissions).toBeUndefined();
+    const port = commands[0]!.definition().options![0] as { type: number; min_value: number; max_value: number; autocomplete: boolean };
     expect(port).toMatchObject({ type: 4, min_value: 1, max_value: 65535, autocomplete: true });
   });
 });

@@ -203,6 +203,17 @@ describe('autocomplete for /explain', () => {
     expect(ids('firewal')).toContain('security/firewall');
   });
 
+  it('puts the topic a shorthand names whole first: ㅍㅌ is 포트, not a longer name starting with it', () => {
+    expect(ids('ㅍㅌ', 'ko')[0]).toBe('ports');
+    expect(ids('ㄹㅋㅎㅅㅌ', 'ko')[0]).toBe('localhost');
+    expect(ids('port')[0]).toBe('ports');
+    expect(ids('포', 'ko')).toContain('ports'); // half a syllable typed: jamo prefixes still match
+  });
+
+  it('reads a typed question with the full search', () => {
+    expect(ids('how do i fix address already in use')).toContain('port-conflict');
+  });
+
   it('names choices in the user\'s language, within 100 characters', () => {
     const [choice] = autocomplete.suggest('localhost', 'ko');
     expect(choice?.name).toMatch(/[\uAC00-\uD7A3]/);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
-import { fatalHint } from '../src/transports/discord/diagnostics.ts';
+import { fatalHint } from '../src/transports/discord/fatal-hints.ts';
 import { startGateway, type RunningBot } from '../src/transports/discord/gateway.ts';
 import { FakeDiscord } from './fake-discord/server.ts';
 import { QA_CHANNEL_ID } from './fake-discord/payloads.ts';

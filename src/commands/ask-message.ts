@@ -1,10 +1,11 @@
-import { ApplicationCommandType, ContextMenuCommandBuilder, type RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord.js';
 import type { BotContext } from '../app.ts';
 import { withPostButton } from '../components/post-in-channel.ts';
 import { answer } from '../answers/answer.ts';
 import type { Lang } from '../knowledge/topic.ts';
 import { removeMentions } from '../qa/channel-qa.ts';
 import type { Reply } from '../replies/reply.ts';
+import { withDiscord } from './definitions.ts';
 
 /** "Ask devops-bot" on a message, as plain data: the target message's text, who asked, in which locale. */
 export interface MessageCommandRequest {
@@ -17,7 +18,8 @@ export interface MessageCommandRequest {
 
 export interface MessageCommand {
   name: string;
-  definition: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  /** Built when first asked for (definitions.ts): only `npm run deploy` needs it. */
+  definition(): RESTPostAPIContextMenuApplicationCommandsJSONBody;
   execute(request: MessageCommandRequest, ctx: BotContext): Reply;
 }
 
@@ -28,11 +30,14 @@ export interface MessageCommand {
  */
 export const askMessageCommand: MessageCommand = {
   name: 'Ask devops-bot',
-  definition: new ContextMenuCommandBuilder()
-    .setName('Ask devops-bot')
-    .setNameLocalizations({ ko: 'devops-bot에게 묻기' })
-    .setType(ApplicationCommandType.Message)
-    .toJSON() as RESTPostAPIContextMenuApplicationCommandsJSONBody,
+  definition: withDiscord(
+    ({ ApplicationCommandType, ContextMenuCommandBuilder }) =>
+      new ContextMenuCommandBuilder()
+        .setName('Ask devops-bot')
+        .setNameLocalizations({ ko: 'devops-bot에게 묻기' })
+        .setType(ApplicationCommandType.Message)
+        .toJSON() as RESTPostAPIContextMenuApplicationCommandsJSONBody,
+  ),
 
   execute(request, ctx) {
     const { reply, lang } = answer(ctx, { text: removeMentions(request.text), locale: request.lang, read: 'pasted', form: 'full', whenUnsure: 'suggest', whenNone: 'say' });

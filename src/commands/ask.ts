@@ -1,12 +1,12 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { answer } from '../answers/answer.ts';
 import { recordQuestion } from '../stats/record.ts';
 import { addressingOf, hidden, withAddressing } from './shared-options.ts';
 import { optionText, type Command } from './types.ts';
+import { slashCommand } from './definitions.ts';
 
 export const askCommand: Command = {
   name: 'ask',
-  definition: withAddressing(
+  definition: slashCommand((SlashCommandBuilder) => withAddressing(
     new SlashCommandBuilder()
       .setName('ask')
       .setNameLocalizations({ ko: '질문' })
@@ -21,7 +21,7 @@ export const askCommand: Command = {
           .setRequired(true)
           .setMaxLength(500),
       ),
-  ).toJSON(),
+  ).toJSON()),
 
   execute(request, ctx) {
     const { targetUserId, hide } = addressingOf(request);

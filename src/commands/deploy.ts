@@ -27,7 +27,7 @@ export async function deployCommands(config: Config): Promise<{ scope: 'guild' |
  * reads those fields on global commands only, and guild commands do not support the BOT_DM context.
  */
 export function commandBodies(scope: 'guild' | 'global') {
-  const definitions = [...commands.map((c) => c.definition), ...messageCommands.map((c) => c.definition)];
+  const definitions = [...commands.map((c) => c.definition()), ...messageCommands.map((c) => c.definition())];
   if (scope === 'guild') return definitions.map(({ contexts: _contexts, integration_types: _types, ...rest }) => rest);
   // A command that names its own contexts (the server-admin /stats and /reload) stays a server-install command.
   return definitions.map((d) => (d.contexts ? { ...d, integration_types: [INSTALL_SCOPE.integration_types[0]] } : { ...d, ...INSTALL_SCOPE }));

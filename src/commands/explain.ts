@@ -1,11 +1,11 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { answer } from '../answers/answer.ts';
 import { addressingOf, hidden, withAddressing } from './shared-options.ts';
 import { optionText, type Command } from './types.ts';
+import { slashCommand } from './definitions.ts';
 
 export const explainCommand: Command = {
   name: 'explain',
-  definition: withAddressing(
+  definition: slashCommand((SlashCommandBuilder) => withAddressing(
     new SlashCommandBuilder()
       .setName('explain')
       .setNameLocalizations({ ko: '설명' })
@@ -21,7 +21,7 @@ export const explainCommand: Command = {
           .setMaxLength(200)
           .setAutocomplete(true),
       ),
-  ).toJSON(),
+  ).toJSON()),
 
   execute(request, ctx) {
     const { targetUserId, hide } = addressingOf(request);

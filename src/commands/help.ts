@@ -1,7 +1,7 @@
-import { SlashCommandBuilder } from 'discord.js';
 import type { Lang } from '../knowledge/topic.ts';
 import { COLORS, type Reply } from '../replies/reply.ts';
 import type { Command } from './types.ts';
+import { slashCommand } from './definitions.ts';
 
 export function helpReply(lang: Lang, topicCount: number): Reply {
   const ko = lang === 'ko';
@@ -30,11 +30,11 @@ export function helpReply(lang: Lang, topicCount: number): Reply {
 
 export const helpCommand: Command = {
   name: 'help',
-  definition: new SlashCommandBuilder()
+  definition: slashCommand((SlashCommandBuilder) => new SlashCommandBuilder()
     .setName('help')
     .setNameLocalizations({ ko: '도움말' })
     .setDescription('What the bot does and how to use it')
     .setDescriptionLocalizations({ ko: '봇이 하는 일과 사용법' })
-    .toJSON(),
+    .toJSON()),
   execute: (request, ctx) => helpReply(request.lang, ctx.kb.topics.length),
 };

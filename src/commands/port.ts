@@ -1,13 +1,13 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { parsePort } from '../ports/parse-port.ts';
 import { clipName, LIMITS } from '../replies/limits.ts';
 import { portErrorReply, portReply } from '../replies/port-reply.ts';
 import { hidden, hideOption } from './shared-options.ts';
 import type { Command } from './types.ts';
+import { slashCommand } from './definitions.ts';
 
 export const portCommand: Command = {
   name: 'port',
-  definition: new SlashCommandBuilder()
+  definition: slashCommand((SlashCommandBuilder) => new SlashCommandBuilder()
     .setName('port')
     .setNameLocalizations({ ko: '포트' })
     .setDescription("What a port is for, and whether something uses it on the bot's host (read-only)")
@@ -24,7 +24,7 @@ export const portCommand: Command = {
         .setAutocomplete(true),
     )
     .addBooleanOption(hideOption)
-    .toJSON(),
+    .toJSON()),
 
   async execute(request, ctx) {
     const parsed = parsePort(request.options.number);

@@ -1,13 +1,13 @@
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { statsReply } from '../stats/stats-reply.ts';
 import { DEFAULT_DAYS } from '../stats/summary.ts';
+import { withDiscord } from './definitions.ts';
 import type { Command } from './types.ts';
 
 export const MAX_STATS_DAYS = 365;
 
 export const statsCommand: Command = {
   name: 'stats',
-  definition: new SlashCommandBuilder()
+  definition: withDiscord(({ InteractionContextType, PermissionFlagsBits, SlashCommandBuilder }) => new SlashCommandBuilder()
     .setName('stats')
     .setNameLocalizations({ ko: '통계' })
     .setDescription('What the team asked, what helped, and what the bot could not answer')
@@ -24,7 +24,7 @@ export const statsCommand: Command = {
         .setMinValue(1)
         .setMaxValue(MAX_STATS_DAYS),
     )
-    .toJSON(),
+    .toJSON()),
 
   execute(request, ctx) {
     // One server's record only: a manager of one server never sees another's questions.

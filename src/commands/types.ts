@@ -18,8 +18,8 @@ export interface CommandRequest {
 
 export interface Command {
   name: string;
-  /** The slash-command definition registered with Discord (`npm run deploy`). */
-  definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** The slash-command definition registered with Discord (`npm run deploy`), built when first asked for (definitions.ts). */
+  definition(): RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(request: CommandRequest, ctx: BotContext): Promise<Reply> | Reply;
   /** Choices for the option being typed (`focused`), at most LIMITS.autocompleteChoices (25). */
   autocomplete?(focused: { name: string; value: string }, request: CommandRequest, ctx: BotContext): Array<Choice<string | number>>;

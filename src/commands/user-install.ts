@@ -1,4 +1,3 @@
-import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
 import type { Lang } from '../knowledge/topic.ts';
 import type { Reply } from '../replies/reply.ts';
 
@@ -8,8 +7,9 @@ import type { Reply } from '../replies/reply.ts';
  * (https://discord.com/developers/docs/interactions/application-commands#contexts).
  */
 export const INSTALL_SCOPE = {
-  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+  // Discord's numbers, written out so that reading them does not load discord.js:
+  integration_types: [0, 1], // GUILD_INSTALL, USER_INSTALL
+  contexts: [0, 1, 2], // GUILD, BOT_DM, PRIVATE_CHANNEL
 } as const;
 
 /** Where an interaction came from, as far as answering it is concerned. */

@@ -20,11 +20,24 @@ export interface KnowledgeSources {
   extraDirs: readonly string[];
 }
 
-/** Loads, validates and indexes the whole knowledge; throws KnowledgeError and builds nothing on any problem. */
+/**
+ * Loads and validates the whole knowledge; throws KnowledgeError and builds nothing on any problem.
+ * The index and autocomplete are built when first used: `cli port` and a bot still connecting need
+ * neither (a reload builds them before the swap).
+ */
 export function buildSnapshot({ dir, extraDirs }: KnowledgeSources): KnowledgeSnapshot {
   const kb = loadKnowledge(dir, extraDirs);
-  const index = buildIndex(kb);
-  return { kb, index, autocomplete: new TopicAutocomplete(index) };
+  let index: SearchIndex | undefined;
+  let autocomplete: TopicAutocomplete | undefined;
+  return {
+    kb,
+    get index() {
+      return (index ??= buildIndex(kb));
+    },
+    get autocomplete() {
+      return (autocomplete ??= new TopicAutocomplete(this.index));
+    },
+  };
 }
 
 export type ReloadResult = { ok: true; topics: number; ms: number } | { ok: false; problems: string[]; ms: number };
@@ -56,6 +69,7 @@ export class KnowledgeHolder {
     const started = performance.now();
     try {
       const next = buildSnapshot(this.sources);
+      void next.autocomplete; // built before the swap, so the first question after a reload pays nothing
       this.current = next;
       return { ok: true, topics: next.kb.topics.length, ms: performance.now() - started };
     } catch (error) {

@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { findSocketOwners, userName } from './owners.ts';
-import { readAtOnce } from './parallel-read.ts';
+import { userName } from './owners.ts';
+import { scanOffThread } from './procfs-reader.ts';
 import { isHolding, parseProcNet, type Protocol, type SocketRow } from './procnet.ts';
 
 /** One socket holding a port, as a platform reader sees it. */
@@ -21,29 +20,31 @@ export interface Snapshot {
   method: 'procfs' | 'lsof' | 'netstat' | 'probe';
 }
 
-const PROC_TABLES: Array<[string, Protocol, 4 | 6]> = [
-  ['tcp', 'tcp', 4],
-  ['tcp6', 'tcp', 6],
-  ['udp', 'udp', 4],
-  ['udp6', 'udp', 6],
+/** How long the owner search may walk processes' descriptors before leaving owners unknown. */
+const OWNER_SEARCH_BUDGET_MS = 1000;
+
+const TABLE_KINDS: Array<[Protocol, 4 | 6]> = [
+  ['tcp', 4],
+  ['tcp', 6],
+  ['udp', 4],
+  ['udp', 6],
 ];
 
 /**
- * Linux: every listening TCP and bound UDP socket from /proc/net (the tables read side by side, see
- * parallel-read.ts); owners looked up only for the port asked about (walking every process's
- * descriptors is the costly part).
+ * Linux: listening TCP sockets (every port: suggestions avoid them) and UDP sockets on the port,
+ * from /proc/net, with owners for the port asked about. Read and filtered on a worker thread
+ * (procfs-reader.ts); only the few kept rows are parsed here.
  */
 export async function readProcSnapshot(port: number, procRoot = '/proc'): Promise<Snapshot | null> {
-  const texts = await readAtOnce(PROC_TABLES.map(([file]) => path.join(procRoot, 'net', file)));
+  const { tables, owners } = await scanOffThread({ procRoot, port, ownerBudgetMs: OWNER_SEARCH_BUDGET_MS });
   // A table that cannot be read means no IPv6 on this host, or no procfs at all.
-  if (texts.every((text) => text === null)) return null;
-  const rows: SocketRow[] = PROC_TABLES.flatMap(([, protocol, family], i) =>
-    texts[i] === null ? [] : parseProcNet(texts[i]!, protocol, family).filter(isHolding),
+  if (tables.every((text) => text === null)) return null;
+  const rows: SocketRow[] = TABLE_KINDS.flatMap(([protocol, family], i) =>
+    tables[i] == null ? [] : parseProcNet(tables[i]!, protocol, family).filter(isHolding),
   );
-  const wanted = new Set(rows.filter((r) => r.port === port && r.inode > 0).map((r) => r.inode));
-  const owners = findSocketOwners(wanted, procRoot);
+  const ownerOf = new Map(owners.map(([inode, pid, name]) => [inode, { pid, process: name }]));
   const listeners = rows.map((row) => {
-    const owner = row.port === port ? owners.get(row.inode) : undefined;
+    const owner = row.port === port ? ownerOf.get(row.inode) : undefined;
     return {
       protocol: row.protocol,
       address: row.address,

@@ -43,6 +43,8 @@ export class FakeDiscord {
   private messageCounter = 0;
   private sessionCounter = 0;
   port = 0;
+  /** Events kept per session for RESUME to replay; a long bench lowers it so the fake's memory stays flat. */
+  replayLimit = Infinity;
   /** Shards the gateway tells clients to use (GET /gateway/bot). */
   recommendedShards = 1;
   /** While set, IDENTIFY is answered (READY) only once it resolves: a bot connected but not yet ready. */
@@ -150,6 +152,7 @@ export class FakeDiscord {
   private send(session: Session, t: string, d: unknown): void {
     session.seq += 1;
     session.log.push({ s: session.seq, t, d });
+    if (session.log.length > this.replayLimit) session.log.splice(0, session.log.length - this.replayLimit);
     session.socket?.send(JSON.stringify({ op: 0, t, s: session.seq, d }));
   }
 

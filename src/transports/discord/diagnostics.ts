@@ -1,5 +1,6 @@
-import { DiscordjsErrorCodes, Events, RESTEvents, type Client, type RateLimitData } from 'discord.js';
+import { Events, RESTEvents, type Client, type RateLimitData } from 'discord.js';
 import type { Logger } from '../../log.ts';
+import { FATAL_CLOSE_HINTS } from './fatal-hints.ts';
 
 /**
  * Makes start-up and reconnection loud. discord.js retries quietly: a global 429 on GET /gateway/bot
@@ -30,26 +31,6 @@ function retryIn(info: RateLimitData): string {
   return `waiting ${Math.max(0, Math.round(info.timeToReset))} ms, retrying at ${new Date(Date.now() + info.timeToReset).toISOString()}`;
 }
 
-/** What Discord's close codes that end the connection for good ask a person to do. */
-const FATAL_CLOSE_HINTS: Record<number, string> = {
-  4004: 'Discord rejected the token: check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token, then copy it into .env).',
-  4013: 'Discord rejected the intents the bot asked for: this version of the bot may be out of date.',
-  4014:
-    'Discord refused the Message Content intent: turn on "Message Content Intent" in the Developer Portal (your application → Bot → Privileged Gateway Intents), or unset QA_CHANNELS (only Q&A channels need it).',
-  4010: 'Discord rejected the shard settings: check SHARD_COUNT.',
-  4011: 'Discord requires sharding for this many servers: run `npm run start:sharded`.',
-};
-
-/** The hint for an error that stopped the login, or null when it is not one we know. */
-export function fatalHint(error: unknown): string | null {
-  const message = error instanceof Error ? error.message : String(error);
-  if ((error as { code?: unknown })?.code === DiscordjsErrorCodes.TokenInvalid || /Authentication failed/.test(message)) return FATAL_CLOSE_HINTS[4004]!;
-  if (/disallowed intents/i.test(message)) return FATAL_CLOSE_HINTS[4014]!;
-  if (/invalid intents/i.test(message)) return FATAL_CLOSE_HINTS[4013]!;
-  if (/Invalid shard/.test(message)) return FATAL_CLOSE_HINTS[4010]!;
-  if (/Sharding is required/.test(message)) return FATAL_CLOSE_HINTS[4011]!;
-  return null;
-}
 
 interface GatewayLine {
   level: 'warn' | 'error';

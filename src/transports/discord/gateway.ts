@@ -31,10 +31,11 @@ import { answerMessageWithTopic } from '../../qa/channel-qa.ts';
 import { answerForumPost, THREAD_ONLY_CHANNEL_TYPES } from '../../qa/forum.ts';
 import { routeMessage, threadNameFor } from '../../qa/message-route.ts';
 import { messageLink, RepeatMemory, repeatPointerReply } from '../../qa/repeat.ts';
-import { RateLimiter } from '../../qa/rate-limit.ts';
+import { RateLimiter, tryTakeAll } from '../../qa/rate-limit.ts';
 import { LIMITS } from '../../replies/limits.ts';
 import type { Reply } from '../../replies/reply.ts';
 import { replyFromMessage, toDiscordMessage, toInteractionReply } from './payload.ts';
+import { cacheFactory, sweepers } from './cache.ts';
 import { watchConnection } from './diagnostics.ts';
 
 /** Channel answers' allowances (per user and per channel) and the memory of recent answers. */
@@ -63,6 +64,9 @@ export function createClient(config: Config): Client {
     // Set once for every message the bot sends: no @everyone, @here, roles or users unless a reply names them.
     allowedMentions: { parse: [], repliedUser: false },
     rest: { api: config.discordApiUrl },
+    // Memory bounded by configuration, not by traffic (see cache.ts).
+    makeCache: cacheFactory(),
+    sweepers: sweepers(),
   });
 }
 
@@ -244,7 +248,8 @@ async function handleMessage(message: Message, ctx: BotContext, config: Config, 
 }
 
 function mayAnswer(limits: ChannelLimits, userId: string, channelId: string, log: Logger): boolean {
-  if (limits.perUser.tryTake(userId) && limits.perChannel.tryTake(channelId)) return true;
+  // Taken from both limits or neither, so a busy channel does not spend the asker's own allowance.
+  if (tryTakeAll([[limits.perUser, userId], [limits.perChannel, channelId]])) return true;
   log.debug(`rate limit: not answering ${userId} in ${channelId}`);
   return false;
 }
