@@ -57,17 +57,25 @@ async function main(): Promise<number> {
   const { createClient, startGateway } = await import('./transports/discord/gateway.ts');
   const client = createClient(config);
   // Signals are handled before connecting: a bot still logging in or retrying must stop too.
-  const stop = async () => {
-    ops.beginShutdown();
-    stopWatching();
-    await client.destroy();
-    stats.close();
-    await ops.close();
-  };
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      ops.beginShutdown();
+      stopWatching();
+      await client.destroy();
+      stats.close();
+      await ops.close();
+    })());
   exitOnSignal(log, stop);
   try {
     await startGateway(config, ctx, log, client, ops.observer);
   } catch (error) {
+    // Stopped by a signal while connecting: the login's failure is the shutdown, not an error.
+    const pending = stopping as Promise<void> | null; // set by the signal handler, which TypeScript cannot see
+    if (pending) {
+      await pending;
+      return 0;
+    }
     // A login that fails for good (bad token, refused intent) ends the process: nothing may hold it open.
     await stop();
     throw error;
