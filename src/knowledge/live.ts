@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from '../log.ts';
 import { TopicAutocomplete } from './autocomplete.ts';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from './load.ts';
+import { loadLoanwords } from './loanwords.ts';
 import { buildIndex, type SearchIndex } from './search-index.ts';
 import type { KnowledgeBase } from './topic.ts';
 
@@ -21,18 +22,20 @@ export interface KnowledgeSources {
 }
 
 /**
- * Loads and validates the whole knowledge; throws KnowledgeError and builds nothing on any problem.
+ * Loads and validates the whole knowledge (topics and loanwords); throws KnowledgeError and builds nothing on any problem.
  * The index and autocomplete are built when first used: `cli port` and a bot still connecting need
  * neither (a reload builds them before the swap).
  */
 export function buildSnapshot({ dir, extraDirs }: KnowledgeSources): KnowledgeSnapshot {
   const kb = loadKnowledge(dir, extraDirs);
+  // Read now, with the topics: a broken loanword table is a problem of this snapshot, named at once.
+  const loanwords = loadLoanwords();
   let index: SearchIndex | undefined;
   let autocomplete: TopicAutocomplete | undefined;
   return {
     kb,
     get index() {
-      return (index ??= buildIndex(kb));
+      return (index ??= buildIndex(kb, loanwords));
     },
     get autocomplete() {
       return (autocomplete ??= new TopicAutocomplete(this.index));
@@ -104,7 +107,8 @@ export function watchKnowledge(holder: KnowledgeHolder, log: Logger, debounceMs 
     holder.reload();
   };
   const changed = (file: string | null) => {
-    if (file && !file.endsWith('.md')) return;
+    // Topics and the loanword table are knowledge; services.yaml is read at start only.
+    if (file && !file.endsWith('.md') && !file.endsWith('loanwords.yaml')) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(reload, debounceMs);
   };
