@@ -54,19 +54,32 @@ function terms(text: string): Set<string> {
   return new Set(analyze(text).flatMap((t) => [t.term, ...(t.implied ?? [])]));
 }
 
+/** Parts of topic bodies, read once: the same few hundred recur in every answer (cleared if the knowledge grows past it). */
+const PART_TERMS = new Map<string, Set<string>>();
+const PART_TERMS_LIMIT = 4096;
+
+function partTerms(text: string): Set<string> {
+  let found = PART_TERMS.get(text);
+  if (!found) {
+    if (PART_TERMS.size >= PART_TERMS_LIMIT) PART_TERMS.clear();
+    PART_TERMS.set(text, (found = terms(text)));
+  }
+  return found;
+}
+
 /**
  * Scores each part by the question's words it contains, a word weighing less the more parts
  * share it (a word in every part says nothing about which part is meant).
  */
 function scorer(question: string, parts: string[]): (i: number) => number {
   const asked = terms(question);
-  const partTerms = parts.map(terms);
+  const termsOfPart = parts.map(partTerms);
   const weight = new Map<string, number>();
   for (const term of asked) {
-    const df = partTerms.filter((t) => t.has(term)).length;
+    const df = termsOfPart.filter((t) => t.has(term)).length;
     if (df) weight.set(term, Math.log(1 + parts.length / df));
   }
-  return (i) => [...weight].reduce((sum, [term, w]) => sum + (partTerms[i]!.has(term) ? w : 0), 0);
+  return (i) => [...weight].reduce((sum, [term, w]) => sum + (termsOfPart[i]!.has(term) ? w : 0), 0);
 }
 
 /**
