@@ -191,7 +191,7 @@ function botCommand(which: 'ours' | 'bare'): string[] {
 function spawnBot(which: 'ours' | 'bare', discord: FakeDiscord, env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, botCommand(which), {
     cwd: ROOT,
-    env: { ...process.env, DATA_DIR: fs.mkdtempSync(`${os.tmpdir()}/bench-data-`), DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'warn', QA_CHANNELS: QA_CHANNEL_ID, ...env },
+    env: { ...process.env, DATA_DIR: fs.mkdtempSync(`${os.tmpdir()}/bench-data-`), DISCORD_TOKEN: TOKEN, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', QA_CHANNELS: QA_CHANNEL_ID, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
@@ -254,9 +254,14 @@ function mixEvent(i: number, qs: string[], topics: string[], messages = true): {
 
 function answeredBy(discord: FakeDiscord, event: ReturnType<typeof mixEvent>, timeoutMs = 10_000) {
   const id = event.payload.id;
-  return event.type === 'INTERACTION_CREATE'
-    ? discord.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`), timeoutMs)
-    : discord.waitForRequest((r) => r.method === 'POST' && r.body?.message_reference?.message_id === id, timeoutMs);
+  const seen =
+    event.type === 'INTERACTION_CREATE'
+      ? discord.waitForRequest((r) => r.path.startsWith(`/interactions/${id}/`), timeoutMs)
+      : discord.waitForRequest((r) => r.method === 'POST' && r.body?.message_reference?.message_id === id, timeoutMs);
+  // Name the event that went unanswered, not the fake's whole request log.
+  return seen.catch(() => {
+    throw new Error(`no reply within ${timeoutMs} ms to ${event.type} ${JSON.stringify(event.payload).slice(0, 400)}`);
+  });
 }
 
 async function waitUntilServing(discord: FakeDiscord, child: ChildProcess): Promise<void> {
@@ -368,8 +373,9 @@ async function benchGrowth(): Promise<void> {
 }
 
 /** Channels beyond the fake guild's own: Q&A traffic spread over many channels, as in a big server. */
+/** The Q&A channel and `count - 1` new text channels, numbered clear of the fake guild's own (its forum is …003). */
 function benchChannels(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => (BigInt(QA_CHANNEL_ID) + BigInt(i)).toString());
+  return [QA_CHANNEL_ID, ...Array.from({ length: count - 1 }, (_, i) => (BigInt(QA_CHANNEL_ID) + 1000n + BigInt(i)).toString())];
 }
 
 function createChannels(discord: FakeDiscord, ids: string[]): void {

@@ -20,12 +20,19 @@ export function watchConnection(client: Client, log: Logger): void {
     if (limited) log.warn(limited);
     else log.debug(message);
   });
+  let globalWarnedAt = -Infinity;
   client.rest.on(RESTEvents.RateLimited, (info) => {
-    // Per-route limits are routine (a busy channel); a global one, or one before connecting, is not.
-    const level = info.global || info.route.startsWith('/gateway') ? 'warn' : 'debug';
-    log[level](`Discord rate limit${info.global ? ' (global)' : ''} before ${info.method.toUpperCase()} ${info.route}: ${retryIn(info)}`);
+    // Per-route limits are routine (a busy channel); one before connecting is not, and neither is
+    // the global limit, though a busy server meets it every second: said once a minute, else debug.
+    const now = Date.now();
+    const loud = info.route.startsWith('/gateway') || (info.global && now - globalWarnedAt >= GLOBAL_WARN_EVERY_MS);
+    if (loud && info.global) globalWarnedAt = now;
+    log[loud ? 'warn' : 'debug'](`Discord rate limit${info.global ? ' (global)' : ''} before ${info.method.toUpperCase()} ${info.route}: ${retryIn(info)}`);
   });
 }
+
+/** How often a global rate limit is worth a warning while serving. */
+const GLOBAL_WARN_EVERY_MS = 60_000;
 
 function retryIn(info: RateLimitData): string {
   return `waiting ${Math.max(0, Math.round(info.timeToReset))} ms, retrying at ${new Date(Date.now() + info.timeToReset).toISOString()}`;
