@@ -95,7 +95,7 @@ describe('the answer gate', () => {
   });
 
   it('decides only on evidence: more support or a clearer margin never turns an answer into silence', () => {
-    const base = { topic: 't', support: 2, knownWeight: 3, unknownWeight: 1, named: 2, signature: false, margin: 0.6, rival: null };
+    const base = { topic: 't', support: 2, knownWeight: 3, unknownWeight: 1, named: 2, specific: 2, signature: false, aliased: false, foreign: 0, margin: 0.6, rival: null };
     expect(decide(base).outcome).toBe('answer');
     expect(decide({ ...base, support: 0.5 }).outcome).not.toBe('answer');
     expect(decide({ ...base, support: 3 }).outcome).toBe('answer');

@@ -3,7 +3,7 @@ import { quietPaste } from './paste.ts';
 import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, qwertyToHangul, syllableCount, toJamo } from './hangul.ts';
 import { idf, type SearchIndex } from './search-index.ts';
-import { UNKNOWN_PREDICATE_SHARE } from './weights.ts';
+import { COMMON_TOP, EVERYDAY_FULL, EVERYDAY_SHARE, UNKNOWN_PREDICATE_SHARE } from './weights.ts';
 import { ENGLISH_STOPWORDS, FRAMING_WORDS, KOREAN_ADVERBS, KOREAN_COMMON_VERBS, KOREAN_SUFFIXES, KOREAN_VERB_ENDINGS } from './stopwords.ts';
 
 /**
@@ -26,6 +26,13 @@ export interface QueryWord {
   salience: number;
   /** Its share of the question: rarity (idf) times salience. */
   weight: number;
+  /**
+   * An unknown word that looks like a subject of its own: not everyday English, not a Korean
+   * predicate, not framing (kafka, certbot, 회의실). Such a word competes with any topic named.
+   */
+  foreign?: boolean;
+  /** One of the most used words of everyday speech (work, fix, open): alone, it names no subject. */
+  common?: boolean;
 }
 
 /** Framing words weigh the same small amount however rare: "the difference" must not outweigh what is compared. */
@@ -35,6 +42,7 @@ const FRAMING_WEIGHT = 0.15;
 export function readQuery(index: SearchIndex, query: string): QueryWord[] {
   const words: QueryWord[] = [];
   const seen = new Set<string>();
+  const story: QueryWord[] = [];
   // An unknown word weighs like the rarest known one: a question is not answered on the strength of
   // one familiar word next to an unknown one (postgres vacuum), and framing words barely count.
   const unknownWeight = idf(index, 1);
@@ -57,10 +65,31 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
       const weight = readings.length
         ? Math.max(...readings.map((r) => rarity(index, r.term) * Math.min(1, r.trust + 0.2)))
         : unknownWeight;
-      words.push({ raw: token.raw, readings, salience, weight: isFraming(token) ? FRAMING_WEIGHT : weight * salience });
+      const word: QueryWord = { raw: token.raw, readings, salience, weight: isFraming(token) ? FRAMING_WEIGHT : weight * salience };
+      if (token.kind === 'word' && Math.min(index.everyday.get(token.raw) ?? Infinity, index.everyday.get(token.term) ?? Infinity) < COMMON_TOP) word.common = true;
+      const everyday = !isFraming(token) && isEverydayStory(index, token, readings);
+      if (everyday) story.push(word);
+      else if (!readings.length && !isFraming(token)) word.foreign = true;
+      words.push(word);
     }
   }
+  // A few everyday words are the question itself (docker image too big, good morning team); many
+  // are a story around it, which together weighs like a few words.
+  const share = Math.max(EVERYDAY_SHARE, Math.min(1, EVERYDAY_FULL / story.length));
+  for (const word of story) word.weight *= share;
   return words;
+}
+
+/**
+ * An everyday word (yesterday, weird, review; 이걸로, 매번, 간단한) that no topic names in its curated
+ * fields: the story around the question. An unknown word rare in speech (kafka, certbot, 인덱스) is
+ * a subject we do not cover, and keeps its full weight against an answer.
+ */
+function isEverydayStory(index: SearchIndex, token: Token, readings: Reading[]): boolean {
+  if ((token.kind !== 'word' && token.kind !== 'hangul') || readings.some((r) => index.curated.has(r.term))) return false;
+  if (index.everyday.has(token.raw) || index.everyday.has(token.term)) return true;
+  // A Korean word with a particle the list does not hold in that form (팀장님이 → 팀장님).
+  return token.kind === 'hangul' && KOREAN_SUFFIXES.some((s) => token.raw.endsWith(s) && index.everyday.has(token.raw.slice(0, -s.length)));
 }
 
 function isLogNoise(term: string): boolean {

@@ -60,6 +60,19 @@ export const SEVERAL_MARGIN = 0.5;
  * printed, EADDRINUSE) answers whatever the story around it, when its topic leads by this margin.
  */
 export const SIGNATURE_MARGIN = 0.5;
+/**
+ * A question that says one of the best topic's aliases whole (localhost, 127.0.0.1, 포트 충돌) and
+ * has no unknown word that looks like a subject of its own (kafka, certbot, 회의실) is about that
+ * topic at a lower coverage, when it leads the runner-up of another family by this margin.
+ */
+export const NAME_COVERAGE = 0.25;
+export const NAME_MARGIN = 0.3;
+export const NAME_NAMED = 2;
+/**
+ * A question with an unknown word that looks like a subject of its own (kafka, ingress, certbot)
+ * is answered by the coverage rules only when its best topic leads the runner-up by this margin.
+ */
+export const FOREIGN_MARGIN = 0.2;
 /** A word counts as named by a topic when its evidence there is at least a curated field's. */
 export const CURATED_EVIDENCE = 0.55;
 /** …and it weighs at least this much in the question (framing words, numbers and chatter do not count). */
@@ -97,3 +110,25 @@ export const K1 = 1.2;
 export const PHRASE_BONUS = 1.5;
 /** Ranking bonus for naming a topic (its id or first alias), scaled by how much of the name is asked. */
 export const NAME_BONUS = 1;
+
+// Words the knowledge does not know.
+
+/**
+ * How many of the most used spoken English words (SUBTLEX-US, see everyday.ts) count as everyday:
+ * part of the story, not its subject. Around 10,000 takes in yesterday, weird, review, paranoid,
+ * and leaves out kafka, certbot, kubernetes, git, docker, teammate.
+ */
+export const EVERYDAY_TOP = 10_000;
+/**
+ * The most used words of all (work, fix, open, run, kill): named alone, with nothing more specific
+ * beside them, they say nothing about a subject ("thanks, that worked"), so the coverage rules do
+ * not answer on them.
+ */
+export const COMMON_TOP = 1_000;
+/**
+ * Everyday words the knowledge does not name in its curated fields: a few of them are the question
+ * itself (docker image too big, good morning team) and weigh fully; more are the story around it,
+ * and together weigh like `EVERYDAY_FULL` of them, each at least `EVERYDAY_SHARE` of its weight.
+ */
+export const EVERYDAY_FULL = 2;
+export const EVERYDAY_SHARE = 0.2;
