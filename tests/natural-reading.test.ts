@@ -94,6 +94,32 @@ describe('the answer gate', () => {
     }
   });
 
+  it('keeps thanks and reports silent: one everyday word (worked, fixed) names no subject', () => {
+    for (const q of ['thanks, that worked!', 'thanks, that fixed it', 'that worked, cheers']) expect(answer(q), q).toBeNull();
+    // ...while a topic's own alias stays a subject, however common the word (kill).
+    expect(family(answer('kill -9 vs kill'))).toBe('port-conflict');
+  });
+
+  it('weighs everyday story words far below an unknown subject (spoken-word frequency, both languages)', () => {
+    const weight = (q: string, raw: string) => readQuery(index, q).find((w) => w.raw === raw)?.weight ?? NaN;
+    const story = 'honestly my teammate said yesterday something weird happened with terraform on the box';
+    expect(weight(story, 'yesterday')).toBeLessThan(weight(story, 'terraform') / 2);
+    expect(readQuery(index, story).find((w) => w.raw === 'terraform')?.foreign).toBe(true);
+    expect(readQuery(index, story).find((w) => w.raw === 'weird')?.foreign).toBeFalsy();
+    // A few everyday words are the question itself (docker image too big): they keep their weight.
+    expect(answer('docker image too big')).toBeNull();
+    const korean = '팀장님이 매번 이걸로 하라는데 회의실 예약 포트';
+    expect(readQuery(index, korean).find((w) => w.raw === '회의실')?.foreign).toBe(true);
+    expect(readQuery(index, korean).find((w) => w.raw === '이걸로')?.foreign).toBeFalsy();
+  });
+
+  it('answers a question that names its topic by alias and address, around a story, unless an unknown subject competes', () => {
+    const story = '어제부터 계속 헷갈리는데 localhost하고 127.0.0.1 둘 다 내 컴퓨터 주소인 거죠? 위키에는 설명이 없더라고요';
+    expect(answer(story)).toBe('localhost');
+    expect(explainSearch(index, story)).toContain('names localhost (an alias');
+    expect(answer('localhost하고 127.0.0.1 말고 terraform 원격 상태 주소는 뭐예요')).toBeNull();
+  });
+
   it('decides only on evidence: more support or a clearer margin never turns an answer into silence', () => {
     const base = { topic: 't', support: 2, knownWeight: 3, unknownWeight: 1, named: 2, specific: 2, signature: false, aliased: false, foreign: 0, margin: 0.6, rival: null };
     expect(decide(base).outcome).toBe('answer');

@@ -11,7 +11,7 @@ import {
   SIGNATURE_MARGIN,
   NAME_COVERAGE,
   NAME_MARGIN,
-  NAME_NAMED,
+  NAME_SPECIFIC,
   FOREIGN_MARGIN,
   UNKNOWN_CAP,
   UNKNOWN_SHARE,
@@ -70,7 +70,7 @@ export interface GateThresholds {
   signatureMargin: number;
   nameCoverage: number;
   nameMargin: number;
-  nameNamed: number;
+  nameSpecific: number;
   foreignMargin: number;
 }
 
@@ -89,7 +89,7 @@ export const GATE: GateThresholds = {
   signatureMargin: SIGNATURE_MARGIN,
   nameCoverage: NAME_COVERAGE,
   nameMargin: NAME_MARGIN,
-  nameNamed: NAME_NAMED,
+  nameSpecific: NAME_SPECIFIC,
   foreignMargin: FOREIGN_MARGIN,
 };
 
@@ -119,8 +119,8 @@ export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
     reasons.push(`quotes an error signature of ${e.topic}, margin ≥ ${t.signatureMargin}`);
     return { outcome: 'answer', reasons };
   }
-  if (e.aliased && !e.foreign && e.named >= t.nameNamed && coverage >= t.nameCoverage && e.margin >= t.nameMargin) {
-    reasons.push(`names ${e.topic} (an alias; ${e.named} specific words ≥ ${t.nameNamed}), no unknown subject, coverage ${coverage.toFixed(2)} ≥ ${t.nameCoverage}, margin ≥ ${t.nameMargin}`);
+  if (e.aliased && !e.foreign && e.specific >= t.nameSpecific && coverage >= t.nameCoverage && e.margin >= t.nameMargin) {
+    reasons.push(`names ${e.topic} (an alias; ${e.specific} specific words ≥ ${t.nameSpecific}), no unknown subject, coverage ${coverage.toFixed(2)} ≥ ${t.nameCoverage}, margin ≥ ${t.nameMargin}`);
     return { outcome: 'answer', reasons };
   }
   const several = e.named >= t.severalNamed && coverage >= t.severalCoverage && e.margin >= t.severalMargin;

@@ -218,8 +218,9 @@ function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[
   words.forEach((word, position) => {
     const weight = inLongAlias.has(position) ? word.weight * 2 : word.weight;
     support += weight * evidence[position]!;
+    const isSpecific = evidence[position]! >= CURATED_EVIDENCE && (!word.common || inPhrase.has(position) || isAlias(word, doc));
+    if (isSpecific) specific++;
     if (evidence[position]! >= CURATED_EVIDENCE && word.weight >= NAMED_WORD_WEIGHT) named++;
-    if (evidence[position]! >= CURATED_EVIDENCE && (!word.common || inPhrase.has(position) || isAlias(word, doc))) specific++;
     if (topical.has(position)) knownWeight += weight;
     else unknownWeight += weight;
   });
