@@ -118,6 +118,13 @@ describe('the answer gate', () => {
     expect(answer(story)).toBe('localhost');
     expect(explainSearch(index, story)).toContain('names localhost (an alias');
     expect(answer('localhost하고 127.0.0.1 말고 terraform 원격 상태 주소는 뭐예요')).toBeNull();
+    // The rule itself: each unknown subject word (terraform, 인덱스) needs one more specific word.
+    const named = { topic: 'localhost', support: 2, knownWeight: 4, unknownWeight: 6, named: 1, specific: GATE.nameSpecific, signature: false, aliased: true, foreign: 0, margin: 0.9, rival: null };
+    expect(decide(named).outcome).toBe('answer');
+    expect(decide({ ...named, foreign: 1 }).outcome).not.toBe('answer');
+    expect(decide({ ...named, foreign: 1, specific: GATE.nameSpecific + 1 }).outcome).toBe('answer');
+    expect(decide({ ...named, aliased: false }).outcome).not.toBe('answer');
+    expect(decide({ ...named, margin: GATE.nameMargin / 2 }).outcome).not.toBe('answer');
   });
 
   it('decides only on evidence: more support or a clearer margin never turns an answer into silence', () => {

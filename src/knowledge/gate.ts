@@ -119,8 +119,9 @@ export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
     reasons.push(`quotes an error signature of ${e.topic}, margin ≥ ${t.signatureMargin}`);
     return { outcome: 'answer', reasons };
   }
-  if (e.aliased && !e.foreign && e.specific >= t.nameSpecific && coverage >= t.nameCoverage && e.margin >= t.nameMargin) {
-    reasons.push(`names ${e.topic} (an alias; ${e.specific} specific words ≥ ${t.nameSpecific}), no unknown subject, coverage ${coverage.toFixed(2)} ≥ ${t.nameCoverage}, margin ≥ ${t.nameMargin}`);
+  // Each unknown word that looks like a subject of its own must be outweighed by one more specific word.
+  if (e.aliased && e.specific >= t.nameSpecific + e.foreign && coverage >= t.nameCoverage && e.margin >= t.nameMargin) {
+    reasons.push(`names ${e.topic} (an alias; ${e.specific} specific words ≥ ${t.nameSpecific} + ${e.foreign} unknown subject words), coverage ${coverage.toFixed(2)} ≥ ${t.nameCoverage}, margin ≥ ${t.nameMargin}`);
     return { outcome: 'answer', reasons };
   }
   const several = e.named >= t.severalNamed && coverage >= t.severalCoverage && e.margin >= t.severalMargin;
