@@ -69,7 +69,7 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
       if (token.kind === 'word' && Math.min(index.everyday.get(token.raw) ?? Infinity, index.everyday.get(token.term) ?? Infinity) < COMMON_TOP) word.common = true;
       const everyday = !isFraming(token) && isEverydayStory(index, token, readings);
       if (everyday) story.push(word);
-      else if (!readings.length && !isFraming(token)) word.foreign = true;
+      else if (!readings.length && !isFraming(token) && !endsLikePredicate(token)) word.foreign = true;
       words.push(word);
     }
   }
@@ -111,6 +111,14 @@ function isUnknownPredicate(token: Token): boolean {
 
 /** Common verb stems of two syllables or more: long enough that a word starting with one is that verb. */
 const LONG_VERB_STEMS_JAMO = KOREAN_COMMON_VERBS.filter((stem) => syllableCount(stem) >= 2).map(toJamo);
+
+/**
+ * A Korean word that ends like a predicate or a nominalised one (찝찝해서, 어캐해요, 막는거임,
+ * 알아냄) says how something is done or felt: whatever its stem, it is not a subject of its own.
+ */
+function endsLikePredicate(token: Token): boolean {
+  return token.kind === 'hangul' && (PREDICATE_ENDING.test(token.raw) || /[임음냄]$/.test(token.raw));
+}
 
 /** A noun made a verb with 하다/되다 (완료했습니다 → 완료): the noun is content, not framing. */
 function isNounVerb(token: Token): boolean {
