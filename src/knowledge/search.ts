@@ -5,7 +5,7 @@ import { idf, termEvidence, termScore, type IndexedTopic, type Phrase, type Sear
 import type { Lang, Topic } from './topic.ts';
 
 import { coverageOf, decide, type GateEvidence } from './gate.ts';
-import { CANDIDATE_SHARE, CURATED_EVIDENCE, MAX_CANDIDATES, NAME_BONUS, NAMED_WORD_WEIGHT, PHRASE_BONUS, SUGGEST_COVERAGE } from './weights.ts';
+import { ALWAYS_LISTED, CANDIDATE_SHARE, CURATED_EVIDENCE, MAX_CANDIDATES, NAME_BONUS, NAMED_WORD_WEIGHT, PHRASE_BONUS, SUGGEST_COVERAGE } from './weights.ts';
 
 export { MAX_CANDIDATES };
 
@@ -62,8 +62,8 @@ export function search(index: SearchIndex, query: string, lang: Lang = answerLan
   if (!best) return { query, lang, outcome: 'silent', answer: null, candidates: [] };
   const gate = gateEvidence(ranked);
   const candidates = ranked
-    // The best topic is always listed (ranked, if not answered); others need some coverage of their own.
-    .filter((s) => s === best || (s.score >= best.score * CANDIDATE_SHARE && s.coverage >= SUGGEST_COVERAGE / 2))
+    // The best ranked topics are always listed (ranked, if not answered); others need some coverage of their own.
+    .filter((s, rank) => rank < ALWAYS_LISTED || (s.score >= best.score * CANDIDATE_SHARE && s.coverage >= SUGGEST_COVERAGE / 2))
     .slice(0, MAX_CANDIDATES)
     // Coverage scaled by rank, never above the candidate before it: the list reads best first.
     .map((s) => ({ topic: s.doc.topic, score: round(s.coverage * (s.score / best.score)) }))

@@ -88,6 +88,11 @@ export const NAMED_WORD_WEIGHT = 0.5;
 export const SUGGEST_COVERAGE = 0.3;
 /** Candidates shown at most ("did you mean", JSON). */
 export const MAX_CANDIDATES = 5;
+/**
+ * The best ranked topics are listed whatever their share ("did you mean", JSON): a casual question
+ * often ranks the right topic second or third with little coverage of its own.
+ */
+export const ALWAYS_LISTED = 3;
 /** A candidate must score at least this share of the best to be listed. */
 export const CANDIDATE_SHARE = 0.25;
 
