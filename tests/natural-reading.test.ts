@@ -133,7 +133,7 @@ describe('the answer gate', () => {
     expect(decide({ ...base, support: 0.5 }).outcome).not.toBe('answer');
     expect(decide({ ...base, support: 3 }).outcome).toBe('answer');
     // Many unknown words dilute coverage; several named words with a clear margin still answer.
-    const story = { ...base, support: 3, knownWeight: 4, unknownWeight: 12, named: GATE.severalNamed, margin: 0.9 };
+    const story = { ...base, support: 3, knownWeight: 4, unknownWeight: 12, named: GATE.severalNamed, specific: GATE.severalNamed, margin: 0.9 };
     expect(decide(story).outcome).toBe('answer');
     expect(decide({ ...story, margin: GATE.severalMargin / 2 }).outcome).not.toBe('answer');
   });

@@ -47,10 +47,12 @@ export const STRONG_SUPPORT = 5;
 export const STRONG_COVERAGE = 0.4;
 
 /**
- * Several specific words of one topic (its aliases, titles or keywords) answer a long story even
- * when the story's other words dilute coverage: "flask", "debug" and "production" in one question
- * point at one topic however much else is said. One familiar word (kafka in "kafka consumer lag")
- * is not several.
+ * Several specific words of one topic (its aliases, titles or keywords, not everyday speech: an
+ * address counts, `big` or `app` do not) answer a long story even when the story's other words
+ * dilute coverage: "flask", "debug" and "production" in one question point at one topic however
+ * much else is said. One familiar word (kafka in "kafka consumer lag") is not several. Counting
+ * specific words rather than weighty ones (round 2): natural top-1 odd 72.9 → 74.1%, even 63.5 →
+ * 67.1%, and `docker image too big … python app` no longer answers Flask.
  */
 export const SEVERAL_NAMED = 3;
 export const SEVERAL_COVERAGE = 0.15;
