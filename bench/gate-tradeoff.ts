@@ -83,6 +83,10 @@ const sweeps: Array<[keyof GateThresholds, number[]]> = [
   ['severalCoverage', [0.1, 0.15, 0.2, 0.3]],
   ['severalMargin', [0.3, 0.5, 0.7]],
   ['signatureMargin', [0.3, 0.5, 0.7, Infinity]],
+  ['nameSpecific', [1, 2, 3, Infinity]],
+  ['nameCoverage', [0.1, 0.15, 0.2, 0.25, 0.3]],
+  ['nameMargin', [0.15, 0.2, 0.25, 0.3, 0.4, 0.5]],
+  ['foreignMargin', [0, 0.1, 0.2, 0.3, 0.4]],
 ];
 
 const sets = files.map((file) => ({ name: path.relative(root, file), lines: read(file) }));

@@ -94,13 +94,49 @@ describe('the answer gate', () => {
     }
   });
 
+  it('keeps thanks and reports silent: one everyday word (worked, fixed) names no subject', () => {
+    for (const q of ['thanks, that worked!', 'thanks, that fixed it', 'that worked, cheers']) expect(answer(q), q).toBeNull();
+    // ...while a topic's own alias stays a subject, however common the word (kill).
+    expect(family(answer('kill -9 vs kill'))).toBe('port-conflict');
+  });
+
+  it('tells everyday story words from unknown subjects (spoken-word frequency, both languages)', () => {
+    const foreign = (q: string, raw: string) => readQuery(index, q).find((w) => w.raw === raw)?.foreign ?? false;
+    const story = 'honestly my teammate said yesterday something weird happened with terraform on the box';
+    expect(foreign(story, 'terraform')).toBe(true);
+    expect(foreign(story, 'yesterday')).toBe(false);
+    expect(foreign(story, 'weird')).toBe(false);
+    const korean = '팀장님이 매번 이걸로 하라는데 회의실 예약 포트';
+    expect(foreign(korean, '회의실')).toBe(true);
+    expect(foreign(korean, '이걸로')).toBe(false);
+    expect(foreign(korean, '매번')).toBe(false);
+    // A Korean word that ends like a predicate is how something is said, not a subject.
+    expect(foreign('포트 설정 찝찝해서', '찝찝해서')).toBe(false);
+    // A few everyday words can be the question itself, and keep it unanswered.
+    expect(answer('docker image too big')).toBeNull();
+  });
+
+  it('answers a question that names its topic by alias and address, around a story, unless an unknown subject competes', () => {
+    const story = '어제부터 계속 헷갈리는데 localhost하고 127.0.0.1 둘 다 내 컴퓨터 주소인 거죠? 위키에는 설명이 없더라고요';
+    expect(answer(story)).toBe('localhost');
+    expect(explainSearch(index, story)).toContain('names localhost (an alias');
+    expect(answer('localhost하고 127.0.0.1 말고 terraform 원격 상태 주소는 뭐예요')).toBeNull();
+    // The rule itself: each unknown subject word (terraform, 인덱스) needs one more specific word.
+    const named = { topic: 'localhost', support: 2, knownWeight: 4, unknownWeight: 6, named: 1, specific: GATE.nameSpecific, signature: false, aliased: true, foreign: 0, margin: 0.9, rival: null };
+    expect(decide(named).outcome).toBe('answer');
+    expect(decide({ ...named, foreign: 1 }).outcome).not.toBe('answer');
+    expect(decide({ ...named, foreign: 1, specific: GATE.nameSpecific + 1 }).outcome).toBe('answer');
+    expect(decide({ ...named, aliased: false }).outcome).not.toBe('answer');
+    expect(decide({ ...named, margin: GATE.nameMargin / 2 }).outcome).not.toBe('answer');
+  });
+
   it('decides only on evidence: more support or a clearer margin never turns an answer into silence', () => {
-    const base = { topic: 't', support: 2, knownWeight: 3, unknownWeight: 1, named: 2, signature: false, margin: 0.6, rival: null };
+    const base = { topic: 't', support: 2, knownWeight: 3, unknownWeight: 1, named: 2, specific: 2, signature: false, aliased: false, foreign: 0, margin: 0.6, rival: null };
     expect(decide(base).outcome).toBe('answer');
     expect(decide({ ...base, support: 0.5 }).outcome).not.toBe('answer');
     expect(decide({ ...base, support: 3 }).outcome).toBe('answer');
     // Many unknown words dilute coverage; several named words with a clear margin still answer.
-    const story = { ...base, support: 3, knownWeight: 4, unknownWeight: 12, named: GATE.severalNamed, margin: 0.9 };
+    const story = { ...base, support: 3, knownWeight: 4, unknownWeight: 12, named: GATE.severalNamed, specific: GATE.severalNamed, margin: 0.9 };
     expect(decide(story).outcome).toBe('answer');
     expect(decide({ ...story, margin: GATE.severalMargin / 2 }).outcome).not.toBe('answer');
   });

@@ -36,7 +36,7 @@ describe('topic front matter schema', () => {
   });
 
   it('accepts optional examples in both languages, checked like keywords', () => {
-    expect(parse(topic('examples: { en: [how do I see a sample request], ko: [예시 보여줘] }')).problems).toEqual([]);
+    expect(parse(topic('examples: { en: [how do I see a sample answer], ko: [예시 답변 보여줘] }')).problems).toEqual([]);
     expect(parse(topic('examples: [just one list]')).problems).toEqual(['"examples" must have "en" and/or "ko" lists of example questions']);
     expect(parse(topic('examples: { en: [""], ko: [] }')).problems).toEqual(['"examples.en" entry 1 must be a non-empty text']);
   });

@@ -151,9 +151,9 @@ const QUESTION_SETS = [
   // The seven topics added by issue 10: our own set, written before their keywords (100% when added)...
   { file: 'questions.own-new-topics.jsonl', top1: 0.9, top3: 0.99, silent: 1 },
   // ...and a set written blind by someone else in the way people type (long, pasted logs). Measured when
-  // added: 43.0% top-1 (most misses are the answer gate staying silent), 94.7% top-3, 100% silent.
-  // The issue's goal is 90% top-1; this floor guards what holds today and should rise with the gate.
-  { file: 'questions.new-topics.jsonl', top1: 0.4, top3: 0.93, silent: 1 },
+  // added: 43.0% top-1, 94.7% top-3, 100% silent; with the name rule and everyday-speech reading
+  // (issue 8, round 2): 80.7% / 99.1% / 100%. Floors a little under; the goal is 90% top-1.
+  { file: 'questions.new-topics.jsonl', top1: 0.78, top3: 0.97, silent: 0.95 },
 ];
 
 describe('answering quality on our own labelled questions', () => {

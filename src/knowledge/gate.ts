@@ -9,6 +9,10 @@ import {
   SEVERAL_MARGIN,
   SEVERAL_NAMED,
   SIGNATURE_MARGIN,
+  NAME_COVERAGE,
+  NAME_MARGIN,
+  NAME_SPECIFIC,
+  FOREIGN_MARGIN,
   UNKNOWN_CAP,
   UNKNOWN_SHARE,
 } from './weights.ts';
@@ -29,8 +33,14 @@ export interface GateEvidence {
   unknownWeight: number;
   /** How many of the question's specific words the topic names in its curated fields. */
   named: number;
+  /** How many words the topic names in its curated fields are not among the most used words of everyday speech (work, fix). */
+  specific: number;
   /** Whether the question quotes one of the topic's error signatures (errno 98, EADDRINUSE). */
   signature: boolean;
+  /** Whether the question says one of the topic's aliases whole (localhost, 127.0.0.1, 포트 충돌). */
+  aliased: boolean;
+  /** How many unknown words of the question look like subjects of their own (kafka, certbot, 회의실). */
+  foreign: number;
   /** 1 − runner-up score / best score (1 when there is no runner-up outside the best topic's family). */
   margin: number;
   rival: string | null;
@@ -58,6 +68,10 @@ export interface GateThresholds {
   severalCoverage: number;
   severalMargin: number;
   signatureMargin: number;
+  nameCoverage: number;
+  nameMargin: number;
+  nameSpecific: number;
+  foreignMargin: number;
 }
 
 export const GATE: GateThresholds = {
@@ -73,6 +87,10 @@ export const GATE: GateThresholds = {
   severalCoverage: SEVERAL_COVERAGE,
   severalMargin: SEVERAL_MARGIN,
   signatureMargin: SIGNATURE_MARGIN,
+  nameCoverage: NAME_COVERAGE,
+  nameMargin: NAME_MARGIN,
+  nameSpecific: NAME_SPECIFIC,
+  foreignMargin: FOREIGN_MARGIN,
 };
 
 /** The share of the question's weight the topic names (0..1); unknown words count in part, and only up to a cap. */
@@ -84,21 +102,31 @@ export function coverageOf(e: Pick<GateEvidence, 'support' | 'knownWeight' | 'un
 export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
   const reasons: string[] = [];
   const coverage = coverageOf(e, t);
-  const clear = e.margin >= t.answerMargin;
-  reasons.push(`margin ${e.margin.toFixed(2)} ${clear ? '≥' : '<'} ${t.answerMargin} over ${e.rival ?? 'no rival'}`);
+  // An unknown subject of its own (kafka, ingress) beside the topic's words: the question may be about it.
+  const needed = e.foreign ? Math.max(t.answerMargin, t.foreignMargin) : t.answerMargin;
+  const clear = e.margin >= needed;
+  reasons.push(`margin ${e.margin.toFixed(2)} ${clear ? '≥' : '<'} ${needed} over ${e.rival ?? 'no rival'}${e.foreign ? ` (${e.foreign} unknown subject words)` : ''}`);
   const strong = e.support >= t.strongSupport && coverage >= t.strongCoverage;
   const enough = e.support >= t.answerSupport && coverage >= t.answerCoverage;
   if (strong) reasons.push(`strong support ${e.support.toFixed(2)} ≥ ${t.strongSupport} with coverage ${coverage.toFixed(2)} ≥ ${t.strongCoverage}`);
   else if (enough) reasons.push(`support ${e.support.toFixed(2)} ≥ ${t.answerSupport} and coverage ${coverage.toFixed(2)} ≥ ${t.answerCoverage}`);
   else reasons.push(`support ${e.support.toFixed(2)}, coverage ${coverage.toFixed(2)}: below both answer rules`);
-  if (clear && (strong || enough)) return { outcome: 'answer', reasons };
+  // "thanks, that worked": words every conversation uses name no subject, however well they match.
+  const everyday = e.specific === 0 && e.named <= 1;
+  if (everyday) reasons.push('no specific word: at most one everyday word (work, fix) is named');
+  if (clear && (strong || enough) && !everyday) return { outcome: 'answer', reasons };
   if (e.signature && e.margin >= t.signatureMargin) {
     reasons.push(`quotes an error signature of ${e.topic}, margin ≥ ${t.signatureMargin}`);
     return { outcome: 'answer', reasons };
   }
-  const several = e.named >= t.severalNamed && coverage >= t.severalCoverage && e.margin >= t.severalMargin;
+  // Each unknown word that looks like a subject of its own must be outweighed by one more specific word.
+  if (e.aliased && e.specific >= t.nameSpecific + e.foreign && coverage >= t.nameCoverage && e.margin >= t.nameMargin) {
+    reasons.push(`names ${e.topic} (an alias; ${e.specific} specific words ≥ ${t.nameSpecific} + ${e.foreign} unknown subject words), coverage ${coverage.toFixed(2)} ≥ ${t.nameCoverage}, margin ≥ ${t.nameMargin}`);
+    return { outcome: 'answer', reasons };
+  }
+  const several = e.specific >= t.severalNamed && coverage >= t.severalCoverage && e.margin >= t.severalMargin;
   if (several) {
-    reasons.push(`${e.named} specific words named ≥ ${t.severalNamed}, coverage ${coverage.toFixed(2)} ≥ ${t.severalCoverage}, margin ≥ ${t.severalMargin}`);
+    reasons.push(`${e.specific} specific words named ≥ ${t.severalNamed}, coverage ${coverage.toFixed(2)} ≥ ${t.severalCoverage}, margin ≥ ${t.severalMargin}`);
     return { outcome: 'answer', reasons };
   }
   const suggest = coverage >= t.suggestCoverage;

@@ -3,7 +3,7 @@ import { quietPaste } from './paste.ts';
 import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, qwertyToHangul, syllableCount, toJamo } from './hangul.ts';
 import { idf, type SearchIndex } from './search-index.ts';
-import { UNKNOWN_PREDICATE_SHARE } from './weights.ts';
+import { COMMON_TOP, UNKNOWN_PREDICATE_SHARE } from './weights.ts';
 import { ENGLISH_STOPWORDS, FRAMING_WORDS, KOREAN_ADVERBS, KOREAN_COMMON_VERBS, KOREAN_SUFFIXES, KOREAN_VERB_ENDINGS } from './stopwords.ts';
 
 /**
@@ -26,6 +26,13 @@ export interface QueryWord {
   salience: number;
   /** Its share of the question: rarity (idf) times salience. */
   weight: number;
+  /**
+   * An unknown word that looks like a subject of its own: not everyday English, not a Korean
+   * predicate, not framing (kafka, certbot, 회의실). Such a word competes with any topic named.
+   */
+  foreign?: boolean;
+  /** One of the most used words of everyday speech (work, fix, open): alone, it names no subject. */
+  common?: boolean;
 }
 
 /** Framing words weigh the same small amount however rare: "the difference" must not outweigh what is compared. */
@@ -57,10 +64,29 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
       const weight = readings.length
         ? Math.max(...readings.map((r) => rarity(index, r.term) * Math.min(1, r.trust + 0.2)))
         : unknownWeight;
-      words.push({ raw: token.raw, readings, salience, weight: isFraming(token) ? FRAMING_WEIGHT : weight * salience });
+      const word: QueryWord = { raw: token.raw, readings, salience, weight: isFraming(token) ? FRAMING_WEIGHT : weight * salience };
+      if (token.kind === 'word' && Math.min(index.everyday.get(token.raw) ?? Infinity, index.everyday.get(token.term) ?? Infinity) < COMMON_TOP) word.common = true;
+      // An unknown word is a subject of its own unless it is everyday speech, a predicate or framing.
+      if (!readings.length && !isFraming(token) && !endsLikePredicate(token) && !isEverydayStory(index, token, readings)) word.foreign = true;
+      words.push(word);
     }
   }
   return words;
+}
+
+/**
+ * An everyday word (yesterday, weird, review; 이걸로, 매번, 간단한) that no topic names in its curated
+ * fields: the story around the question. An unknown word rare in speech (terraform, certbot,
+ * 인덱스) is a subject we do not cover, which an answer must outweigh (see the name rule). Both
+ * still weigh fully in coverage: a few everyday words are often the question itself (docker image
+ * too big, good morning team), and weighing a long story's everyday words less was measured to
+ * change nothing once the rules count specific words.
+ */
+function isEverydayStory(index: SearchIndex, token: Token, readings: Reading[]): boolean {
+  if ((token.kind !== 'word' && token.kind !== 'hangul') || readings.some((r) => index.curated.has(r.term))) return false;
+  if (index.everyday.has(token.raw) || index.everyday.has(token.term)) return true;
+  // A Korean word with a particle the list does not hold in that form (팀장님이 → 팀장님).
+  return token.kind === 'hangul' && KOREAN_SUFFIXES.some((s) => token.raw.endsWith(s) && index.everyday.has(token.raw.slice(0, -s.length)));
 }
 
 function isLogNoise(term: string): boolean {
@@ -82,6 +108,14 @@ function isUnknownPredicate(token: Token): boolean {
 
 /** Common verb stems of two syllables or more: long enough that a word starting with one is that verb. */
 const LONG_VERB_STEMS_JAMO = KOREAN_COMMON_VERBS.filter((stem) => syllableCount(stem) >= 2).map(toJamo);
+
+/**
+ * A Korean word that ends like a predicate or a nominalised one (찝찝해서, 어캐해요, 막는거임,
+ * 알아냄) says how something is done or felt: whatever its stem, it is not a subject of its own.
+ */
+function endsLikePredicate(token: Token): boolean {
+  return token.kind === 'hangul' && (PREDICATE_ENDING.test(token.raw) || /[임음냄]$/.test(token.raw));
+}
 
 /** A noun made a verb with 하다/되다 (완료했습니다 → 완료): the noun is content, not framing. */
 function isNounVerb(token: Token): boolean {

@@ -1,3 +1,4 @@
+import { everydayWords } from './everyday.ts';
 import { analyze, type Token } from './analyze.ts';
 import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, syllableCount, toJamo } from './hangul.ts';
@@ -45,6 +46,8 @@ export interface SearchIndex {
   typos: TypoIndex;
   /** English written in Hangul (레디스 → redis), for question words the knowledge does not know. */
   loanwords: LoanwordTable;
+  /** The most used words of everyday speech, with their rank: unknown ones are the story around a question, not its subject. */
+  everyday: ReadonlyMap<string, number>;
 }
 
 function fieldTexts(topic: Topic): Record<Field, string[]> {
@@ -117,7 +120,7 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
     }
   }
   const phrasesByDoc = docs.map((_, i) => phrases.filter((p) => p.doc === i));
-  return { kb, docs, df, avgLength, phrasesByDoc, hangulTerms, curated, typos, loanwords };
+  return { kb, docs, df, avgLength, phrasesByDoc, hangulTerms, curated, typos, loanwords, everyday: everydayWords() };
 }
 
 /** BM25 inverse document frequency: rare terms weigh more. */

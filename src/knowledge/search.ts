@@ -5,7 +5,7 @@ import { idf, termEvidence, termScore, type IndexedTopic, type Phrase, type Sear
 import type { Lang, Topic } from './topic.ts';
 
 import { coverageOf, decide, type GateEvidence } from './gate.ts';
-import { CANDIDATE_SHARE, CURATED_EVIDENCE, MAX_CANDIDATES, NAME_BONUS, NAMED_WORD_WEIGHT, PHRASE_BONUS, SUGGEST_COVERAGE } from './weights.ts';
+import { ALWAYS_LISTED, CANDIDATE_SHARE, CURATED_EVIDENCE, MAX_CANDIDATES, NAME_BONUS, NAMED_WORD_WEIGHT, PHRASE_BONUS, SUGGEST_COVERAGE } from './weights.ts';
 
 export { MAX_CANDIDATES };
 
@@ -46,6 +46,12 @@ export interface RankedTopic {
   named: number;
   /** Whether the question quotes one of the topic's error signatures. */
   signature: boolean;
+  /** How many words the topic names in its curated fields are not among the most used words of everyday speech (work, fix). */
+  specific: number;
+  /** How many of the question's unknown words look like subjects of their own (kafka, 회의실). */
+  foreign: number;
+  /** Whether the question says one of the topic's aliases, whole (localhost, 127.0.0.1, port conflict). */
+  aliased: boolean;
 }
 
 /** Ranks topics for a question and decides: answer, suggest, or stay silent. */
@@ -56,8 +62,8 @@ export function search(index: SearchIndex, query: string, lang: Lang = answerLan
   if (!best) return { query, lang, outcome: 'silent', answer: null, candidates: [] };
   const gate = gateEvidence(ranked);
   const candidates = ranked
-    // The best topic is always listed (ranked, if not answered); others need some coverage of their own.
-    .filter((s) => s === best || (s.score >= best.score * CANDIDATE_SHARE && s.coverage >= SUGGEST_COVERAGE / 2))
+    // The best ranked topics are always listed (ranked, if not answered); others need some coverage of their own.
+    .filter((s, rank) => rank < ALWAYS_LISTED || (s.score >= best.score * CANDIDATE_SHARE && s.coverage >= SUGGEST_COVERAGE / 2))
     .slice(0, MAX_CANDIDATES)
     // Coverage scaled by rank, never above the candidate before it: the list reads best first.
     .map((s) => ({ topic: s.doc.topic, score: round(s.coverage * (s.score / best.score)) }))
@@ -104,8 +110,8 @@ export function gateEvidence(ranked: RankedTopic[]): GateEvidence {
   const family = (id: string) => id.split('/')[0];
   const rival = ranked.find((s) => family(s.doc.topic.id) !== family(best.doc.topic.id));
   const margin = rival ? 1 - rival.score / best.score : 1;
-  const { support, knownWeight, unknownWeight, named, signature } = best;
-  return { topic: best.doc.topic.id, support, knownWeight, unknownWeight, named, signature, margin, rival: rival?.doc.topic.id ?? null };
+  const { support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign } = best;
+  return { topic: best.doc.topic.id, support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign, margin, rival: rival?.doc.topic.id ?? null };
 }
 
 /** Why a question ranked as it did: its words, their readings and weights, each top topic's evidence per word, and the rules that decided. */
@@ -202,19 +208,31 @@ function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[
     phrases.filter((m) => m.phrase.field === 'alias' && m.positions.length >= 3).flatMap((m) => m.positions),
   );
   const evidence = wordEvidence(words, doc, phrases);
+  // A phrase the topic has (step over, secret key) is specific even when its words are everyday.
+  const inPhrase = new Set(phrases.flatMap((m) => m.positions));
   let support = 0;
   let knownWeight = 0;
   let unknownWeight = 0;
   let named = 0;
+  let specific = 0;
   words.forEach((word, position) => {
     const weight = inLongAlias.has(position) ? word.weight * 2 : word.weight;
     support += weight * evidence[position]!;
+    const isSpecific = evidence[position]! >= CURATED_EVIDENCE && (!word.common || inPhrase.has(position) || isAlias(word, doc));
+    if (isSpecific) specific++;
     if (evidence[position]! >= CURATED_EVIDENCE && word.weight >= NAMED_WORD_WEIGHT) named++;
     if (topical.has(position)) knownWeight += weight;
     else unknownWeight += weight;
   });
   const signature = hasErrorSignature(words, doc, aliases);
-  return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight, named, signature };
+  const aliased = phrases.some((m) => m.phrase.field === 'alias') || words.some((w) => isAlias(w, doc));
+  const foreign = words.filter((w) => w.foreign).length;
+  return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign };
+}
+
+/** Whether the word, as typed, is one of the topic's one-word aliases (localhost, kill, 충돌). */
+function isAlias(word: QueryWord, doc: IndexedTopic): boolean {
+  return word.readings.some((r) => r.trust >= 1 && doc.standalone.has(r.term) && doc.tf.alias.has(r.term));
 }
 
 /**
