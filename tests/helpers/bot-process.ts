@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { FakeDiscord } from '../fake-discord/server.ts';
 import { chatInput } from '../fake-discord/payloads.ts';
-import { TEST_TOKEN } from './bot.ts';
+import { tempDataDir, TEST_TOKEN } from './bot.ts';
 
 export interface BotProcess {
   child: ChildProcess;
@@ -21,7 +21,7 @@ export function spawnBot(discord: FakeDiscord, env: Record<string, string> = {})
   const [, ...args] = pkg.scripts.start.split(/\s+/);
   const child = spawn(process.execPath, args, {
     cwd: new URL('../..', import.meta.url).pathname,
-    env: { ...process.env, DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'info', QA_CHANNELS: '', ...env },
+    env: { ...process.env, DATA_DIR: tempDataDir(), DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'info', QA_CHANNELS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
