@@ -18,6 +18,7 @@ export function helpReply(lang: Lang, topicCount: number): Reply {
           { name: '/explain localhost', value: ko ? '주제 하나를 설명합니다. 입력하면 자동 완성(한국어·영어, 오타, 초성 ㅍㅌ)됩니다.' : 'One topic, with autocomplete as you type (Korean or English, typos, initials like ㅍㅌ).' },
           { name: '/ask <question>', value: ko ? '자유롭게 질문하세요. 답, "혹시 이것?" 후보, 또는 노트가 없다는 솔직한 답을 줍니다.' : 'A free-form question: an answer, "did you mean" choices, or an honest "no notes on that".' },
           { name: ko ? '채널에서' : 'In channels', value: ko ? '봇을 멘션하거나 Q&A 채널에서 질문하면 답합니다. 잡담에는 끼어들지 않습니다.' : 'Mention the bot, or ask in a Q&A channel. It stays out of chatter.' },
+          { name: ko ? '아무 메시지에서' : 'On any message', value: ko ? '메시지 우클릭 → 앱 → **devops-bot에게 묻기**: 붙여 넣은 오류나 로그에 나에게만 답하고, **채널에 올리기**로 공유할 수 있습니다.' : 'Right-click a message → Apps → **Ask devops-bot**: a private answer about a pasted error or log, which **Post in channel** shares.' },
           { name: ko ? '옵션' : 'Options', value: ko ? '`대상`: 그 사람에게 답을 전함 · `숨기기`: 나에게만 보임' : '`target`: address the answer to someone · `hide`: only you see it' },
         ],
         footer: ko ? '봇은 아무것도 종료하거나 바꾸지 않습니다.' : 'The bot never stops or changes anything.',
