@@ -173,3 +173,27 @@ describe('editable phrasing', () => {
     expect(doc.tf.example.size).toBeGreaterThan(0);
   });
 });
+
+describe('a pasted socket line (ss, netstat)', () => {
+  const line = 'ESTAB 0 0 10.1.2.3:22 10.1.2.9:51514 users:(("sshd",pid=4410,fd=4))';
+
+  it('drops the queue sizes and the pid and fd numbers, keeping the state, addresses and program', () => {
+    const quiet = quietPaste(line);
+    expect(quiet).not.toMatch(/\b4410\b|fd=|\bESTAB 0 0\b/);
+    expect(quiet).toMatch(/ESTAB/);
+    expect(quiet).toMatch(/10\.1\.2\.3:22/);
+    expect(quiet).toMatch(/sshd/);
+    // A short number on its own is still read: it may be what the question is about.
+    expect(quietPaste('nginx says 413 for uploads')).toContain('413');
+  });
+
+  it('leaves no counter of the listing as an unknown subject of the question', () => {
+    const words = readQuery(index, `what do the columns of this ss line say? ${line}`);
+    expect(words.filter((w) => w.foreign).map((w) => w.raw)).not.toEqual(expect.arrayContaining(['4410']));
+    expect(words.map((w) => w.raw)).not.toContain('4410');
+  });
+
+  it('answers how to read one line of ss output with network diagnostics', () => {
+    expect(family(answer(`ss 결과 이 줄은 어떻게 봐요? LISTEN 0 511 *:3000 *:* users:(("node",pid=7301,fd=21))`))).toBe('network-diagnostics');
+  });
+});
