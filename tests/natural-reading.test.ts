@@ -199,3 +199,17 @@ describe('a pasted socket line (ss, netstat)', () => {
     expect(family(answer(`ss 결과 이 줄은 어떻게 봐요? LISTEN 0 511 *:3000 *:* users:(("node",pid=7301,fd=21))`))).toBe('network-diagnostics');
   });
 });
+
+describe('everyday words the knowledge does not know, in a story and in a short question', () => {
+  const weightOf = (q: string, raw: string) => readQuery(index, q).find((w) => w.raw === raw)?.weight ?? NaN;
+
+  it('weigh less in a long question, where they are its telling, than in a short one, where they may be its subject', () => {
+    const long = weightOf('honestly my laptop keeps saying the port is busy whenever i restart the flask app', 'honestly');
+    const short = weightOf('honestly port', 'honestly');
+    expect(long).toBeGreaterThan(0);
+    expect(long).toBeLessThan(short * 0.75);
+    // An unknown word that is not everyday speech keeps its weight in a story.
+    const subject = 'terraform';
+    expect(weightOf(`honestly my laptop keeps saying the port is busy whenever i run ${subject} apply`, subject)).toBe(weightOf(`${subject} port`, subject));
+  });
+});
