@@ -67,8 +67,10 @@ describe('reading real text', () => {
     const weight = (q: string, raw: string) => readQuery(index, q).find((w) => w.raw === raw)!.weight;
     const noun = weight('젠킨스 포트', '젠킨스');
     expect(weight('포트 어케함', '어케함')).toBeLessThan(noun / 2);
-    expect(weight('포트 뭐였지', '뭐였지')).toBeLessThan(noun / 2);
+    expect(weight('포트 어케됨', '어케됨')).toBeLessThan(noun / 2);
     expect(weight('포트 알려줘야돼', '알려줘야돼')).toBeLessThan(noun / 2);
+    // "what is it", casually: 뭐 with a copula ending frames the question like 뭐예요 does.
+    for (const what of ['뭐임', '뭐냐', '뭔데', '뭐였지']) expect(readQuery(index, `ctrl+c ${what}`).map((w) => w.raw)).not.toContain(what);
     expect(readQuery(index, '포트 설명좀').map((w) => w.raw)).not.toContain('설명좀');
     expect(family(answer('포트 충돌 어케함'))).toBe('port-conflict');
   });
@@ -171,5 +173,43 @@ describe('editable phrasing', () => {
     }
     const doc = index.docs.find((d) => d.topic.id === 'ports')!;
     expect(doc.tf.example.size).toBeGreaterThan(0);
+  });
+});
+
+describe('a pasted socket line (ss, netstat)', () => {
+  const line = 'ESTAB 0 0 10.1.2.3:22 10.1.2.9:51514 users:(("sshd",pid=4410,fd=4))';
+
+  it('drops the queue sizes and the pid and fd numbers, keeping the state, addresses and program', () => {
+    const quiet = quietPaste(line);
+    expect(quiet).not.toMatch(/\b4410\b|fd=|\bESTAB 0 0\b/);
+    expect(quiet).toMatch(/ESTAB/);
+    expect(quiet).toMatch(/10\.1\.2\.3:22/);
+    expect(quiet).toMatch(/sshd/);
+    // A short number on its own is still read: it may be what the question is about.
+    expect(quietPaste('nginx says 413 for uploads')).toContain('413');
+  });
+
+  it('leaves no counter of the listing as an unknown subject of the question', () => {
+    const words = readQuery(index, `what do the columns of this ss line say? ${line}`);
+    expect(words.filter((w) => w.foreign).map((w) => w.raw)).not.toEqual(expect.arrayContaining(['4410']));
+    expect(words.map((w) => w.raw)).not.toContain('4410');
+  });
+
+  it('answers how to read one line of ss output with network diagnostics', () => {
+    expect(family(answer(`ss 결과 이 줄은 어떻게 봐요? LISTEN 0 511 *:3000 *:* users:(("node",pid=7301,fd=21))`))).toBe('network-diagnostics');
+  });
+});
+
+describe('everyday words the knowledge does not know, in a story and in a short question', () => {
+  const weightOf = (q: string, raw: string) => readQuery(index, q).find((w) => w.raw === raw)?.weight ?? NaN;
+
+  it('weigh less in a long question, where they are its telling, than in a short one, where they may be its subject', () => {
+    const long = weightOf('honestly my laptop keeps saying the port is busy whenever i restart the flask app', 'honestly');
+    const short = weightOf('honestly port', 'honestly');
+    expect(long).toBeGreaterThan(0);
+    expect(long).toBeLessThan(short * 0.75);
+    // An unknown word that is not everyday speech keeps its weight in a story.
+    const subject = 'terraform';
+    expect(weightOf(`honestly my laptop keeps saying the port is busy whenever i run ${subject} apply`, subject)).toBe(weightOf(`${subject} port`, subject));
   });
 });

@@ -3,7 +3,7 @@ import { quietPaste } from './paste.ts';
 import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, qwertyToHangul, syllableCount, toJamo } from './hangul.ts';
 import { idf, type SearchIndex } from './search-index.ts';
-import { COMMON_TOP, UNKNOWN_PREDICATE_SHARE } from './weights.ts';
+import { COMMON_TOP, STORY_MIN_WORDS, STORY_SHARE, UNKNOWN_PREDICATE_SHARE } from './weights.ts';
 import { ENGLISH_STOPWORDS, FRAMING_WORDS, KOREAN_ADVERBS, KOREAN_COMMON_VERBS, KOREAN_SUFFIXES, KOREAN_VERB_ENDINGS } from './stopwords.ts';
 
 /**
@@ -42,6 +42,7 @@ const FRAMING_WEIGHT = 0.15;
 export function readQuery(index: SearchIndex, query: string): QueryWord[] {
   const words: QueryWord[] = [];
   const seen = new Set<string>();
+  const story: QueryWord[] = [];
   // An unknown word weighs like the rarest known one: a question is not answered on the strength of
   // one familiar word next to an unknown one (postgres vacuum), and framing words barely count.
   const unknownWeight = idf(index, 1);
@@ -68,19 +69,22 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
       if (token.kind === 'word' && Math.min(index.everyday.get(token.raw) ?? Infinity, index.everyday.get(token.term) ?? Infinity) < COMMON_TOP) word.common = true;
       // An unknown word is a subject of its own unless it is everyday speech, a predicate or framing.
       if (!readings.length && !isFraming(token) && !endsLikePredicate(token) && !isEverydayStory(index, token, readings)) word.foreign = true;
+      else if (!readings.length && !isFraming(token) && isEverydayStory(index, token, readings)) story.push(word);
       words.push(word);
     }
   }
+  // In a story (a long question), the everyday words the knowledge does not know are its telling;
+  // in a short one (postgres vacuum 설정, docker compose volume mount) they may be its subject.
+  if (words.length >= STORY_MIN_WORDS) for (const word of story) word.weight *= STORY_SHARE;
   return words;
 }
 
 /**
  * An everyday word (yesterday, weird, review; 이걸로, 매번, 간단한) that no topic names in its curated
  * fields: the story around the question. An unknown word rare in speech (terraform, certbot,
- * 인덱스) is a subject we do not cover, which an answer must outweigh (see the name rule). Both
- * still weigh fully in coverage: a few everyday words are often the question itself (docker image
- * too big, good morning team), and weighing a long story's everyday words less was measured to
- * change nothing once the rules count specific words.
+ * 인덱스) is a subject we do not cover, which an answer must outweigh (see the name rule). In a
+ * short question both weigh fully in coverage: a few everyday words are often the question itself
+ * (docker image too big, good morning team); in a long one everyday words weigh STORY_SHARE.
  */
 function isEverydayStory(index: SearchIndex, token: Token, readings: Reading[]): boolean {
   if ((token.kind !== 'word' && token.kind !== 'hangul') || readings.some((r) => index.curated.has(r.term))) return false;
