@@ -124,9 +124,10 @@ export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
     reasons.push(`names ${e.topic} (an alias; ${e.specific} specific words ≥ ${t.nameSpecific} + ${e.foreign} unknown subject words), coverage ${coverage.toFixed(2)} ≥ ${t.nameCoverage}, margin ≥ ${t.nameMargin}`);
     return { outcome: 'answer', reasons };
   }
-  const several = e.specific >= t.severalNamed && coverage >= t.severalCoverage && e.margin >= t.severalMargin;
+  // As for a name: each unknown subject word (prettier, ingress) needs one more specific word to outweigh it.
+  const several = e.specific >= t.severalNamed + e.foreign && coverage >= t.severalCoverage && e.margin >= t.severalMargin;
   if (several) {
-    reasons.push(`${e.specific} specific words named ≥ ${t.severalNamed}, coverage ${coverage.toFixed(2)} ≥ ${t.severalCoverage}, margin ≥ ${t.severalMargin}`);
+    reasons.push(`${e.specific} specific words named ≥ ${t.severalNamed} + ${e.foreign} unknown subject words, coverage ${coverage.toFixed(2)} ≥ ${t.severalCoverage}, margin ≥ ${t.severalMargin}`);
     return { outcome: 'answer', reasons };
   }
   const suggest = coverage >= t.suggestCoverage;
