@@ -1,35 +1,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createContext } from '../src/app.ts';
 import { KnowledgeHolder } from '../src/knowledge/live.ts';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
 import { search } from '../src/knowledge/search.ts';
 import { checkKnowledge } from '../src/knowledge-check.ts';
 import { runCli, runInProcess } from './helpers/cli.ts';
+import { tempFolder } from './helpers/temp-folder.ts';
 
 const TEAM = path.join(import.meta.dirname, 'fixtures/team-knowledge');
 
-const dirs: string[] = [];
-function tempDir(files: Record<string, string> = {}): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-live-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
+const tempDir = (files: Record<string, string> = {}): string => tempFolder('kb-live-', files);
 /** A private copy of the built-in knowledge, so tests edit files without touching knowledge/. */
 function knowledgeCopy(): string {
   const dir = tempDir();
   fs.cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
   return dir;
 }
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
 
 const teamTopic = (id: string, extra = '') => fs.readFileSync(path.join(TEAM, 'staging-db.md'), 'utf8').replace('id: staging-db', `id: ${id}${extra}`);
 const problemsOf = (load: () => unknown) => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
+import { tempFolder } from './helpers/temp-folder.ts';
 
 const CONTRACT_IDS = ['run-vs-debug', 'flask', 'bind-all-interfaces', 'localhost', 'lan-ip', 'ports', 'well-known-ports', 'port-conflict', 'network-diagnostics', 'flask-run-options', 'security'];
 
@@ -21,19 +21,7 @@ Body.
 본문.
 `;
 
-const dirs: string[] = [];
-function knowledgeDir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-'));
-  dirs.push(dir);
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const knowledgeDir = (files: Record<string, string>): string => tempFolder('kb-', files);
 
 function problemsOf(files: Record<string, string>): string[] {
   try {
