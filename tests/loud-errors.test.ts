@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../src/app.ts';
@@ -11,12 +10,13 @@ import { consoleReply, runConsole } from '../src/transports/console.ts';
 import { renderForTerminal, terminalSafe } from '../src/transports/terminal.ts';
 import { sharedContext } from './helpers/bot.ts';
 import { runCli } from './helpers/cli.ts';
+import { tempFolder } from './helpers/temp-folder.ts';
 
 /** Issue 9's smaller faults: configuration read once, errors that name file and line, terminal-safe output. */
 
 /** The CLI in process (tests/helpers/cli.ts): the same main() as `npm run cli`, with only these variables set. */
 const cli = (args: string[], env: Record<string, string> = {}, input?: string) => runCli(args, env, input);
-const temp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'devops-bot-'));
+const temp = () => tempFolder('devops-bot-');
 
 /** Raw control bytes a terminal would act on: NUL, ESC, BEL, CR, DEL, C1. */
 const RAW_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;

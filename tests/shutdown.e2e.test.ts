@@ -1,54 +1,26 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
 import { afterAll, expect, it } from 'vitest';
 import { FakeDiscord } from './fake-discord/server.ts';
-import { chatInput } from './fake-discord/payloads.ts';
-import { tempDataDir, TEST_TOKEN } from './helpers/bot.ts';
+import { TEST_TOKEN } from './helpers/bot.ts';
+import { spawnBot, untilServing } from './helpers/bot-process.ts';
 
 let discord: FakeDiscord | undefined;
 afterAll(() => discord?.stop());
 
 it('npm start with a token connects, answers, and shuts down cleanly on SIGTERM', async () => {
   discord = await new FakeDiscord().start();
-  const bot = startBot(discord.apiUrl);
-  expect(await answering(discord)).toBe(true);
+  const bot = spawnBot(discord);
+  expect(await untilServing(discord)).toBe(true);
   expect(discord.connectedShards).toEqual([0]);
 
   bot.child.kill('SIGTERM');
-  expect((await bot.exited).code).toBe(0);
+  expect(await bot.exited).toBe(0);
   expect(bot.stderr()).toMatch(/SIGTERM: shutting down/);
   expect(bot.stderr()).not.toContain(TEST_TOKEN);
   const deadline = Date.now() + 5000;
   while (discord.connectedShards.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   expect(discord.connectedShards).toEqual([]); // the gateway connection was closed, not abandoned
 }, 60_000);
-
-/** Asks /help until the bot answers (it is connected and serving); false after 100 tries. */
-async function answering(discord: FakeDiscord): Promise<boolean> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const probe = chatInput('help');
-    const seen = discord.waitForRequest((r) => r.path.startsWith(`/interactions/${probe.id}/`), 300, Date.now()).then(() => true, () => false);
-    discord.dispatch('INTERACTION_CREATE', probe);
-    if (await seen) return true;
-  }
-  return false;
-}
-
-/** `npm start`'s exact command line, as its own process, pointed at `apiUrl`. */
-function startBot(apiUrl: string) {
-  const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
-  const [, ...args] = pkg.scripts.start.split(/\s+/);
-  const child = spawn(process.execPath, args, {
-    cwd: new URL('..', import.meta.url).pathname,
-    env: { ...process.env, DATA_DIR: tempDataDir(), DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: apiUrl, LOG_LEVEL: 'info', QA_CHANNELS: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.once('exit', (code) => resolve({ code, at: Date.now() })));
-  return { child, exited, stderr: () => stderr };
-}
 
 // Discord unreachable, two ways: nothing answers a connection (it hangs), or every connection is cut.
 for (const kind of ['hangs', 'is reset'] as const) {
@@ -62,7 +34,7 @@ for (const kind of ['hangs', 'is reset'] as const) {
     });
     await new Promise<void>((resolve) => unreachable.listen(0, '127.0.0.1', resolve));
     const { port } = unreachable.address() as net.AddressInfo;
-    const bot = startBot(`http://127.0.0.1:${port}/api`);
+    const bot = spawnBot({ apiUrl: `http://127.0.0.1:${port}/api` });
     try {
       // The bot is connecting once Discord's address has seen it.
       const deadline = Date.now() + 20_000;
@@ -70,7 +42,7 @@ for (const kind of ['hangs', 'is reset'] as const) {
       expect(connections).toBeGreaterThan(0);
       const sentAt = Date.now();
       bot.child.kill('SIGTERM');
-      const { code, at } = await bot.exited;
+      const [code, at] = await Promise.all([bot.exited, bot.exitedAt]);
       expect(at - sentAt).toBeLessThan(5000);
       if (kind === 'is reset' && !/SIGTERM: shutting down/.test(bot.stderr())) {
         // A cut connection can fail the login before the signal lands: then the bot has already
@@ -83,7 +55,6 @@ for (const kind of ['hangs', 'is reset'] as const) {
       }
       expect(bot.stderr()).not.toContain(TEST_TOKEN);
     } finally {
-      if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
       held.forEach((s) => s.destroy());
       unreachable.close();
     }
@@ -92,18 +63,14 @@ for (const kind of ['hangs', 'is reset'] as const) {
 
 it('SIGTERM ends the bot within 5 s while it reconnects to a Discord that went away', async () => {
   const gone = await new FakeDiscord().start();
-  const bot = startBot(gone.apiUrl);
-  try {
-    expect(await answering(gone)).toBe(true);
-    await gone.stop(); // connections dropped and the port closed: the bot keeps trying to reconnect
-    await new Promise((r) => setTimeout(r, 1000));
-    const sentAt = Date.now();
-    bot.child.kill('SIGTERM');
-    const { code, at } = await bot.exited;
-    expect(at - sentAt).toBeLessThan(5000);
-    expect(code).toBe(0);
-    expect(bot.stderr()).toMatch(/SIGTERM: shutting down/);
-  } finally {
-    if (bot.child.exitCode === null && bot.child.signalCode === null) bot.child.kill('SIGKILL');
-  }
+  const bot = spawnBot(gone);
+  expect(await untilServing(gone)).toBe(true);
+  await gone.stop(); // connections dropped and the port closed: the bot keeps trying to reconnect
+  await new Promise((r) => setTimeout(r, 1000));
+  const sentAt = Date.now();
+  bot.child.kill('SIGTERM');
+  const [code, at] = await Promise.all([bot.exited, bot.exitedAt]);
+  expect(at - sentAt).toBeLessThan(5000);
+  expect(code).toBe(0);
+  expect(bot.stderr()).toMatch(/SIGTERM: shutting down/);
 }, 60_000);

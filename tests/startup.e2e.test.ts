@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
@@ -11,6 +10,7 @@ import { FakeDiscord } from './fake-discord/server.ts';
 import { QA_CHANNEL_ID } from './fake-discord/payloads.ts';
 import { sharedContext, TEST_TOKEN } from './helpers/bot.ts';
 import { spawnBot, untilServing } from './helpers/bot-process.ts';
+import { tempFolder } from './helpers/temp-folder.ts';
 
 /**
  * Issue 9: a global 429 or an invalid session on every IDENTIFY used to retry for ever with no log
@@ -93,7 +93,7 @@ describe('an error nobody caught', () => {
   }, 30_000);
 
   const script = (fault: string) => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devops-bot-crash-'));
+    const dir = tempFolder('devops-bot-crash-');
     const file = path.join(dir, 'crash.ts');
     const src = new URL('../src/', import.meta.url).pathname;
     fs.writeFileSync(file, `import { exitOnUncaught } from '${src}crash.ts';\nimport { createLogger } from '${src}log.ts';\nexitOnUncaught(createLogger('info'));\nsetInterval(() => {}, 1000); // a live connection would keep the process up\n${fault}\n`);

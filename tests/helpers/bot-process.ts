@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { afterAll } from 'vitest';
 import type { FakeDiscord } from '../fake-discord/server.ts';
 import { chatInput } from '../fake-discord/payloads.ts';
 import { tempDataDir, TEST_TOKEN } from './bot.ts';
@@ -10,13 +11,23 @@ export interface BotProcess {
   stderr(): string;
   /** Resolves with the exit code (or the signal's name) when the process ends. */
   exited: Promise<number | string | null>;
+  /** When it ended (Date.now()), for tests that bound how long a stop takes. */
+  exitedAt: Promise<number>;
 }
+
+const running = new Set<ChildProcess>();
+// A test that fails before it stops its bot must not leave the process behind (checked when the
+// file ends: a file may share one bot between its tests).
+afterAll(() => {
+  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  running.clear();
+});
 
 /**
  * Runs the bot exactly as `npm start` does (same node flags, so the same bounded heap), without npm
  * in between, connected to the fake Discord.
  */
-export function spawnBot(discord: FakeDiscord, env: Record<string, string> = {}): BotProcess {
+export function spawnBot(discord: FakeDiscord | { apiUrl: string }, env: Record<string, string> = {}): BotProcess {
   const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
   const [, ...args] = pkg.scripts.start.split(/\s+/);
   const child = spawn(process.execPath, args, {
@@ -26,8 +37,9 @@ export function spawnBot(discord: FakeDiscord, env: Record<string, string> = {})
   });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-  return { child, stderr: () => stderr, exited };
+  running.add(child);
+  const exit = new Promise<{ code: number | string | null; at: number }>((resolve) => child.once('exit', (code, signal) => resolve({ code: code ?? signal, at: Date.now() })));
+  return { child, stderr: () => stderr, exited: exit.then((e) => e.code), exitedAt: exit.then((e) => e.at) };
 }
 
 /** Waits until the bot answers a /help through the fake Discord (it has connected and is serving). */

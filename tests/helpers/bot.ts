@@ -1,18 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createContext, type BotContext } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
 import { startGateway, type RunningBot } from '../../src/transports/discord/gateway.ts';
 import { FakeDiscord } from '../fake-discord/server.ts';
 import { QA_CHANNEL_ID } from '../fake-discord/payloads.ts';
+import { tempFolder } from './temp-folder.ts';
 
 export const TEST_TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.fake.token-for-tests-only';
 
 /** A fresh DATA_DIR for a bot process a test starts, so its stats file never lands in the repository. */
 export function tempDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'bot-data-'));
+  return tempFolder('bot-data-');
 }
 
 let shared: BotContext | undefined;
