@@ -7,8 +7,8 @@ import type { Logger } from './log.ts';
  * Handlers already catch and report everything they expect; this is for what they did not.
  */
 export function exitOnUncaught(log: Logger, exit: (code: number) => void = (code) => process.exit(code)): void {
-  process.on('uncaughtException', (error, origin) => {
-    log.error(`uncaught ${origin === 'unhandledRejection' ? 'promise rejection' : 'exception'}: exiting (status 1) so the bot can be restarted clean`, error);
+  process.on('uncaughtException', (error) => {
+    log.error('uncaught exception: exiting (status 1) so the bot can be restarted clean', error);
     exit(1);
   });
   process.on('unhandledRejection', (reason) => {

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig, type ConfigError } from '../src/config.ts';
 import { limitViolations } from '../src/replies/limits.ts';
 import { askCommand } from '../src/commands/ask.ts';
+import { answerMessageWithTopic } from '../src/qa/channel-qa.ts';
 import type { Reply } from '../src/replies/reply.ts';
 import { groupQuestions } from '../src/stats/group-questions.ts';
 import { voteReply } from '../src/stats/votes.ts';
@@ -195,6 +196,17 @@ describe('👍/👎 on answers', () => {
     expect(rowOf(askCommand.execute(request('what is a port number'), recording) as Reply)).toEqual([expect.stringMatching(/^vote:up:\d+$/), expect.stringMatching(/^vote:down:\d+$/)]);
     expect(rowOf(askCommand.execute(request('what is a port number'), sharedContext()) as Reply).join()).not.toMatch(/vote:/); // STATS=off
     expect(rowOf(askCommand.execute(request('how do I squash commits in git'), recording) as Reply).join()).not.toMatch(/vote:/); // no answer
+    expect(stats.summary()).toMatchObject({ questions: 2, outcomes: { answered: 1, silent: 1 } });
+  });
+
+  it('a channel answer held back by a rate limit is recorded as silence, not as an answer', () => {
+    const stats = open(tempDir());
+    const recording = { ...sharedContext(), stats };
+    const asker = { userId: USER, guildId: '500000000000000001', channelId: '400000000000000001' };
+    const sent = answerMessageWithTopic('what is a port number', recording, { mentioned: true, asker, mayAnswer: () => true });
+    const held = answerMessageWithTopic('what is a port number', recording, { mentioned: true, asker, mayAnswer: () => false });
+    expect(sent && 'reply' in sent).toBe(true);
+    expect(held).toEqual({ heldBack: true });
     expect(stats.summary()).toMatchObject({ questions: 2, outcomes: { answered: 1, silent: 1 } });
   });
 

@@ -7,7 +7,7 @@ import type { Finish, GatewayObserver, Outcome } from './observer.ts';
 export type InteractionKind = 'slash' | 'context_menu' | 'autocomplete' | 'component' | 'modal' | 'message';
 
 /** Label for channel messages in the `command` label: the channel Q&A feature. */
-export const MESSAGE_COMMAND = 'channel_qa';
+const MESSAGE_COMMAND = 'channel_qa';
 
 /** Outcomes for which something was sent, so the time to send it is an answer latency. */
 const SENT: ReadonlySet<Outcome> = new Set(['answered', 'suggested', 'declined']);
@@ -106,7 +106,7 @@ export function createMetrics(sources: MetricsSources): BotMetrics {
   };
 }
 
-export function kindOf(interaction: Interaction): InteractionKind {
+function kindOf(interaction: Interaction): InteractionKind {
   if (interaction.isChatInputCommand()) return 'slash';
   if (interaction.isContextMenuCommand()) return 'context_menu';
   if (interaction.isAutocomplete()) return 'autocomplete';
@@ -118,7 +118,7 @@ export function kindOf(interaction: Interaction): InteractionKind {
  * The `command` label, kept to a small fixed set: a known command's name, or a component's custom-id
  * prefix (its first two parts: `answer:delete:<user id>` → `answer:delete`). Anything else is `other`.
  */
-export function commandOf(interaction: Interaction): string {
+function commandOf(interaction: Interaction): string {
   if (interaction.isCommand() || interaction.isAutocomplete()) {
     return commandsByName.has(interaction.commandName) ? interaction.commandName : 'other';
   }

@@ -14,7 +14,15 @@ export interface MessageContext {
   asker?: Omit<Asker, 'unprompted'>;
   /** The asker's locale where one is known (the console's LANG); Discord messages carry none. */
   locale?: Lang;
+  /**
+   * Asked only once the bot would speak (chatter never uses anyone's allowance); false holds the
+   * answer back (a rate limit): nothing is sent, and the record says the bot stayed silent.
+   */
+  mayAnswer?: () => boolean;
 }
+
+/** A message's answer: what to send, or that a rate limit held it back, or null for silence. */
+export type MessageAnswer = { reply: Reply; topic: Topic | null; lang: Lang } | { heldBack: true } | null;
 
 /** Discord mention syntax (<@123>, <@&456>, <#789>, @everyone) removed before reading the question. */
 export function stripMentions(text: string): string {
@@ -32,17 +40,22 @@ export function removeMentions(text: string): string {
  * and a bare mention gets the help card.
  */
 export function answerMessage(content: string, ctx: BotContext, context: MessageContext): Reply | null {
-  return answerMessageWithTopic(content, ctx, context)?.reply ?? null;
+  const answered = answerMessageWithTopic(content, ctx, context);
+  return answered && 'reply' in answered ? answered.reply : null;
 }
 
 /** As answerMessage, also naming the topic answered (null for choices or help), for repeat suppression. */
-export function answerMessageWithTopic(content: string, ctx: BotContext, { mentioned, asker, locale }: MessageContext): { reply: Reply; topic: Topic | null; lang: Lang } | null {
+export function answerMessageWithTopic(content: string, ctx: BotContext, { mentioned, asker, locale, mayAnswer = () => true }: MessageContext): MessageAnswer {
   const question = stripMentions(boundLine(content));
   if (!question) {
     const lang = answerLang(question, locale);
-    return mentioned ? { reply: helpReply(lang, ctx.kb.topics.length), topic: null, lang } : null;
+    if (!mentioned) return null;
+    return mayAnswer() ? { reply: helpReply(lang, ctx.kb.topics.length), topic: null, lang } : { heldBack: true };
   }
   const { reply, topic, lang, result } = answer(ctx, { text: question, locale, read: 'question', form: 'chat', whenUnsure: mentioned ? 'suggest' : 'silent', whenNone: 'silent' });
-  const sent = asker ? recordQuestion(ctx, { ...asker, unprompted: !mentioned }, question, result, reply) : reply;
+  const heldBack = reply !== null && !mayAnswer();
+  const shown = heldBack ? null : reply;
+  const sent = asker ? recordQuestion(ctx, { ...asker, unprompted: !mentioned }, question, result, shown) : shown;
+  if (heldBack) return { heldBack: true };
   return sent ? { reply: sent, topic, lang } : null;
 }

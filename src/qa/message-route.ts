@@ -1,4 +1,5 @@
 import { clipName, LIMITS } from '../replies/limits.ts';
+import { removeMentions } from './channel-qa.ts';
 
 /** What the gateway knows about a channel message, as plain facts. */
 export interface MessageFacts {
@@ -41,7 +42,7 @@ export function routeMessage(facts: MessageFacts, settings: RouteSettings): Rout
 
 /** A thread name from the question: its first line, without mentions, within Discord's 1-100 characters. */
 export function threadNameFor(question: string, lang: 'en' | 'ko'): string {
-  const line = question.split('\n').map((l) => l.replace(/<@[!&]?\d+>|<#\d+>|[`*_~|>]/g, '').replace(/\s+/g, ' ').trim()).find(Boolean) ?? '';
+  const line = removeMentions(question).split('\n').map((l) => l.replace(/[`*_~|>]/g, '').replace(/\s+/g, ' ').trim()).find(Boolean) ?? '';
   const name = line || (lang === 'ko' ? '질문' : 'Question');
   return clipName(name, LIMITS.threadName);
 }

@@ -3,7 +3,7 @@ import { search, type SearchResult } from '../knowledge/search.ts';
 import type { SearchIndex } from '../knowledge/search-index.ts';
 
 /** Longest text read from one message: a long log says what it is in its error lines, not its bulk. */
-export const MAX_PASTED_CHARS = 4000;
+const MAX_PASTED_CHARS = 4000;
 const MAX_ERROR_LINES = 6;
 
 /** Lines that name a failure in logs, tracebacks and shell output (English and Korean). */

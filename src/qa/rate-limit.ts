@@ -1,5 +1,5 @@
 /** Keys remembered at most, whatever the traffic: beyond it the least recently used key is forgotten. */
-export const DEFAULT_MAX_KEYS = 10_000;
+const DEFAULT_MAX_KEYS = 10_000;
 
 /**
  * At most `limit` events per key within `windowMs` (a sliding window), in bounded memory.

@@ -2,7 +2,7 @@ import type { Lang, Topic } from '../knowledge/topic.ts';
 import type { Reply } from '../replies/reply.ts';
 
 /** Most (channel, topic) pairs remembered at once; the oldest is forgotten first. */
-export const REPEAT_MEMORY_CAP = 2000;
+const REPEAT_MEMORY_CAP = 2000;
 
 interface Answered {
   link: string;

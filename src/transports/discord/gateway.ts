@@ -187,14 +187,16 @@ async function perform(interaction: ButtonInteraction | StringSelectMenuInteract
     // Posted by the bot itself where it is installed and allowed to; elsewhere, or if that fails, as the click's public response.
     const channel = interaction.channel;
     if (placeOf(interaction).botCanPost && interaction.inGuild() && channel?.isSendable()) {
+      let posted = false;
       try {
         const reference = action.replyToMessageId ? { reply: { messageReference: action.replyToMessageId, failIfNotExists: false } } : {};
         await channel.send({ ...toDiscordMessage(action.reply), ...reference });
-        await interaction.update(toDiscordMessage(action.notice));
-        return;
+        posted = true;
       } catch (error) {
         log.warn(`could not post in channel ${interaction.channelId}; answering through the interaction`, error);
       }
+      // Outside the try: a failed notice must not post the answer a second time.
+      if (posted) return void (await interaction.update(toDiscordMessage(action.notice)));
     }
     await interaction.reply(toInteractionReply(action.reply));
   }
@@ -231,10 +233,13 @@ async function handleMessage(message: Message, ctx: BotContext, config: Config, 
       { qaChannels: config.qaChannels, qaThreads: config.qaThreads },
     );
     if (!route) return;
-    const answer = answerMessageWithTopic(message.content, ctx, { mentioned: route.mentioned, asker: { userId: message.author.id, guildId: message.guildId, channelId: message.channelId } });
+    const answer = answerMessageWithTopic(message.content, ctx, {
+      mentioned: route.mentioned,
+      asker: { userId: message.author.id, guildId: message.guildId, channelId: message.channelId },
+      mayAnswer: () => mayAnswer(limits, message.author.id, message.channelId, log),
+    });
     if (!answer) return finish('silent');
-    // Counted only when the bot would speak, so chatter never uses anyone's allowance.
-    if (!mayAnswer(limits, message.author.id, message.channelId, log)) return finish('rate_limited');
+    if ('heldBack' in answer) return finish('rate_limited');
     const earlier = answer.topic ? limits.repeat?.recall(message.channelId, answer.topic.id) : null;
     const reply = withDeleteButton(earlier && answer.topic ? repeatPointerReply(answer.topic, earlier, answer.lang) : answer.reply, message.author.id, answer.lang);
     const inThread = route.openThread && !earlier ? await answerInNewThread(message, reply, answer.lang, log) : null;
