@@ -6,11 +6,11 @@
 
 /** Characters read of one question. A long paste keeps its head and its tail: the error line of a traceback is last. */
 export const MAX_QUESTION_CHARS = 1500;
-export const QUESTION_HEAD_CHARS = 500;
+const QUESTION_HEAD_CHARS = 500;
 
 /** Whitespace-separated words read of one question, again head and tail. */
 export const MAX_WORDS = 60;
-export const WORDS_HEAD = 20;
+const WORDS_HEAD = 20;
 
 /** Characters kept of one unbroken word: no term in the knowledge base is near this long. */
 export const MAX_WORD_CHARS = 64;
@@ -27,7 +27,7 @@ export const MAX_TYPO_DISTANCE = 2;
 export const MAX_LINE_CHARS = 8000;
 
 /** The first `head` and the last `max - head` characters of a longer text, cut at code points. */
-export function headAndTail(text: string, max: number, head: number): string {
+function headAndTail(text: string, max: number, head: number): string {
   if (text.length <= max) return text;
   return `${prefix(text, head)} … ${suffix(text, max - head)}`;
 }

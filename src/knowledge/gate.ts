@@ -93,7 +93,7 @@ export const GATE: GateThresholds = {
   foreignMargin: FOREIGN_MARGIN,
 };
 
-/** The share of the question's weight the topic names (0..1); unknown words count in part, and only up to a cap. */
+/** The share of the question's weight the topic names (0..1); unknown words count by UNKNOWN_SHARE, up to UNKNOWN_CAP (see weights.ts). */
 export function coverageOf(e: Pick<GateEvidence, 'support' | 'knownWeight' | 'unknownWeight'>, t: GateThresholds = GATE): number {
   const total = e.knownWeight + Math.min(e.unknownWeight * t.unknownShare, t.unknownCap);
   return total ? Math.min(1, e.support / total) : 0;

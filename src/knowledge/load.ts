@@ -203,7 +203,6 @@ const frontMatterSchema = z.strictObject(
 const idSchema = z.looseObject({ id: frontMatterSchema.shape.id });
 
 /** Front matter as the schema reads it. */
-export type FrontMatter = z.output<typeof frontMatterSchema>;
 
 /** The problem text of a schema issue: one per unknown field, else the message the schema gives. */
 function problemsOf(issue: z.core.$ZodIssue): string[] {

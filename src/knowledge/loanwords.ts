@@ -8,7 +8,7 @@ import { KnowledgeError } from './load.ts';
  * them. The table lives with the knowledge (knowledge/loanwords.yaml) so editors extend it like the
  * topics; a question word the knowledge does not know is read as its English form.
  */
-export const DEFAULT_LOANWORDS_FILE = fileURLToPath(new URL('../../knowledge/loanwords.yaml', import.meta.url));
+const DEFAULT_LOANWORDS_FILE = fileURLToPath(new URL('../../knowledge/loanwords.yaml', import.meta.url));
 
 /** Hangul spelling → English words. */
 export type LoanwordTable = ReadonlyMap<string, string>;

@@ -6,7 +6,6 @@ import { JamoTrie } from './jamo-trie.ts';
 import { loadLoanwords, type LoanwordTable } from './loanwords.ts';
 import { FIELD_B, FIELD_EVIDENCE, FIELD_WEIGHT, K1, NAMED_EVIDENCE } from './weights.ts';
 
-export { FIELD_EVIDENCE, FIELD_WEIGHT, NAMED_EVIDENCE };
 import { LANGS, type KnowledgeBase, type Topic } from './topic.ts';
 
 export const FIELDS = ['alias', 'title', 'keyword', 'example', 'summary', 'body'] as const;

@@ -201,7 +201,7 @@ function wordEvidence(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatc
  * `coverage`, the share of the question's weight that is (0..1). Words inside one of the topic's
  * long aliases (three words or more) weigh double: a pasted error message that contains the topic's
  * name ("address already in use") is about it, however many other words come with it. Words the
- * knowledge does not know count only in part against it (see UNKNOWN_SHARE).
+ * knowledge does not know count against it as UNKNOWN_SHARE says (see weights.ts).
  */
 function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[], topical: Set<number>, aliases: Phrase[]) {
   const inLongAlias = new Set(

@@ -8,19 +8,15 @@
  */
 
 /**
- * Coverage: the share of the question's *known* weight the best topic names in its curated fields
- * (0..1). A word the knowledge does not know counts only `UNKNOWN_SHARE` of its weight against the
- * answer: people write stories around their question, and "my team lead asked me" is not evidence
- * against Flask. It still counts a little, so one familiar word amid a foreign subject (postgres
- * vacuum, django orm migration) is not enough.
+ * Coverage: the share of the question's weight the best topic names in its curated fields (0..1).
+ * `UNKNOWN_SHARE` is the share of an unknown word's weight that counts against the answer. It is 1
+ * (a knob left off) because measurement chose it: any lower share answered our near-misses (postgres
+ * vacuum, kafka consumer lag). Stories are told apart instead by everyday speech (everyday.ts, and
+ * `STORY_SHARE` for long questions). `bench/gate-tradeoff.ts` still sweeps this knob.
  */
 export const UNKNOWN_SHARE = 1;
 
-/**
- * At most this much unknown weight counts against coverage (about two unknown words). In a short
- * question the unknown words are its subject (kafka consumer lag: not ours); in a long story most of
- * them are the story (my team lead, this morning, the staging box), and the rest is evidence.
- */
+/** A cap on the unknown weight counted against coverage: off (Infinity), measured and swept like `UNKNOWN_SHARE`. */
 export const UNKNOWN_CAP = Infinity;
 
 /**
@@ -31,11 +27,12 @@ export const UNKNOWN_PREDICATE_SHARE = 0.2;
 
 /** Coverage at or above which the best topic is answered (when support and margin also hold). */
 export const ANSWER_COVERAGE = 0.5;
-/** Support: the absolute evidence for the best topic (Σ word weight × how directly the topic names it). */
+/** A floor on support (Σ word weight × how directly the topic names it) for the coverage rule: off (0); the strong rule uses support. */
 export const ANSWER_SUPPORT = 0;
 /**
- * Margin: how clearly the best topic beats the runner-up, 1 − runner-up score / best score. A
- * question that two topics answer equally well is a "did you mean", not an answer.
+ * Margin: how clearly the best topic beats the runner-up of another family, 1 − runner-up score /
+ * best score. Off (0) for the coverage rule, where measurement found no gain; the name, several and
+ * signature rules and unknown subjects (`FOREIGN_MARGIN`) each need their own margin.
  */
 export const ANSWER_MARGIN = 0;
 /**

@@ -1,10 +1,10 @@
 import type { ComponentHandler } from '../components/component.ts';
 import type { KnowledgeBase, Lang, Topic } from '../knowledge/topic.ts';
 import type { Button, Reply } from './reply.ts';
-import { topicReply } from './topic-reply.ts';
+import { topicPrivately } from './topic-reply.ts';
 
 /** Custom id of the More button: `topic:more:<lang>:<topic id>` (ids are at most ~60 characters, well within Discord's 100). */
-export const MORE_BUTTON_PREFIX = 'topic:more:';
+const MORE_BUTTON_PREFIX = 'topic:more:';
 
 export function moreButton(topic: Topic, lang: Lang): Button {
   return { type: 'button', customId: `${MORE_BUTTON_PREFIX}${lang}:${topic.id}`, label: lang === 'ko' ? '더 보기' : 'More', style: 'primary' };
@@ -26,12 +26,7 @@ export function parseMoreButton(customId: string): { lang: Lang; topicId: string
  */
 export function moreReply(customId: string, kb: KnowledgeBase): Reply {
   const parsed = parseMoreButton(customId);
-  const topic = parsed && kb.byId.get(parsed.topicId);
-  if (!parsed || !topic) {
-    const ko = parsed?.lang === 'ko';
-    return { content: ko ? '그 주제는 더 이상 없습니다.' : 'That topic no longer exists.', ephemeral: true };
-  }
-  return { ...topicReply(topic, parsed.lang, kb), ephemeral: true };
+  return topicPrivately(parsed?.topicId ?? '', parsed?.lang ?? 'en', kb);
 }
 
 export const moreButtonHandler: ComponentHandler = {

@@ -83,11 +83,13 @@ export function addressed(reply: Reply, { targetUserId }: AddressOptions): Reply
 /** A topic picked from a topic menu: the whole topic, privately; a topic removed since gets a short note. */
 export const openTopicHandler: ComponentHandler = {
   prefix: RELATED_MENU_ID,
-  handle({ values, lang }, ctx) {
-    const topic = ctx.kb.byId.get(values[0] ?? '');
-    const reply: Reply = topic
-      ? { ...topicReply(topic, lang, ctx.kb), ephemeral: true }
-      : { content: lang === 'ko' ? '그 주제는 더 이상 없습니다.' : 'That topic no longer exists.', ephemeral: true, outcome: 'declined' };
-    return { kind: 'reply', reply };
-  },
+  handle: ({ values, lang }, ctx) => ({ kind: 'reply', reply: topicPrivately(values[0] ?? '', lang, ctx.kb) }),
 };
+
+/** The whole topic, shown only to whoever asked for it; a topic removed since (a reload) gets a short note. */
+export function topicPrivately(id: string, lang: Lang, kb: KnowledgeBase): Reply {
+  const topic = kb.byId.get(id);
+  return topic
+    ? { ...topicReply(topic, lang, kb), ephemeral: true }
+    : { content: lang === 'ko' ? '그 주제는 더 이상 없습니다.' : 'That topic no longer exists.', ephemeral: true, outcome: 'declined' };
+}

@@ -22,7 +22,7 @@ const HEADING = /^\*\*[^*].*\*\*:?\s*$/;
 const ITEM = /^(?:[-*]|\d+[.)])\s/;
 const FENCE = /^\s*```/;
 
-export function splitSections(body: string): Section[] {
+function splitSections(body: string): Section[] {
   const sections: Section[] = [];
   let current: Section = { heading: null, intro: [], items: [] };
   let inCode = false;
