@@ -202,8 +202,6 @@ const frontMatterSchema = z.strictObject(
 /** Just the id, read on its own when other fields are broken. */
 const idSchema = z.looseObject({ id: frontMatterSchema.shape.id });
 
-/** Front matter as the schema reads it. */
-
 /** The problem text of a schema issue: one per unknown field, else the message the schema gives. */
 function problemsOf(issue: z.core.$ZodIssue): string[] {
   if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `unknown field "${key}" (allowed: ${Object.keys(frontMatterSchema.shape).join(', ')})`);
