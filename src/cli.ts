@@ -80,7 +80,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return 0;
     }
     case 'stats':
-      return statsCommand(argv, json, USAGE, io);
+      return statsCommand(argv, json, USAGE, io, config);
     default:
       complain(`unknown command "${command.slice(0, 30)}"\n${USAGE}`);
       return 2;

@@ -15,8 +15,9 @@ import { sharedContext } from './helpers/bot.ts';
 import { runCli } from './helpers/cli.ts';
 import { statsReply } from '../src/stats/stats-reply.ts';
 import { migrate, SCHEMA_VERSION } from '../src/stats/migrations.ts';
-import { DAY_MS, NO_STATS, openStats, readSummary, statsFile, statsFromConfig, type AskedQuestion, type QuestionLog } from '../src/stats/store.ts';
+import { NO_STATS, openStats, readSummary, statsFile, statsFromConfig, type AskedQuestion, type QuestionLog } from '../src/stats/store.ts';
 import { KEY_FILE } from '../src/stats/user-key.ts';
+import { DAY_MS } from '../src/stats/summary.ts';
 
 const dirs: string[] = [];
 const logs: QuestionLog[] = [];

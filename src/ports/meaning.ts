@@ -1,4 +1,5 @@
 import type { PortReport } from './lookup.ts';
+import { isReservedFor } from './services.ts';
 
 /** What a lookup means for the person asking; each points to the knowledge topic that explains it. */
 export type HintCode =
@@ -32,7 +33,7 @@ export function hintsFor(report: PortReport): Hint[] {
   // A free privileged port, or a known service's port (3306 MySQL, 2375 Docker), is no place to start an app.
   if (!report.inUse) {
     if (report.range.privileged) add('free-privileged', 'ports/privileged');
-    else if (report.service && !report.service.forApps) add('free-service', 'well-known-ports');
+    else if (isReservedFor(report.service)) add('free-service', 'well-known-ports');
     else add('free', 'flask-run-options');
   }
   if (report.range.privileged && !report.botMayBind) add('privileged', 'ports/privileged');

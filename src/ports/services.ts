@@ -10,7 +10,11 @@ export const DEFAULT_SERVICES_FILE = fileURLToPath(new URL('../../knowledge/serv
 
 /** True when a port is a known service's own, where the bot must not suggest running an app. */
 export function isServicePort(services: ServiceTable, port: number): boolean {
-  const service = services.get(port);
+  return isReservedFor(services.get(port));
+}
+
+/** The port belongs to this service (it is not one meant for people's own apps, such as 8080). */
+export function isReservedFor(service: Service | null | undefined): service is Service {
   return Boolean(service && !service.forApps);
 }
 

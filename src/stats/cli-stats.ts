@@ -1,15 +1,16 @@
-import dotenv from 'dotenv';
 import type { CliIo } from '../cli-io.ts';
+import type { Config } from '../config.ts';
 import { MAX_STATS_DAYS } from '../commands/stats.ts';
 import { renderForTerminal, terminalSafe } from '../transports/terminal.ts';
 import { statsReply } from './stats-reply.ts';
 import { readSummary } from './store.ts';
 import { DEFAULT_DAYS } from './summary.ts';
 
-/** `cli stats [--days N] [--json]`: the /stats summary of every server, from the bot's file in DATA_DIR. */
-export function statsCommand(argv: string[], json: boolean, usage: string, io: CliIo): number {
-  const env = io.env;
-  dotenv.config({ quiet: true, processEnv: env });
+/**
+ * `cli stats [--days N] [--json]`: the /stats summary of every server, from the bot's file in
+ * DATA_DIR, read through the same validated configuration as the bot (DATA_DIR, STATS).
+ */
+export function statsCommand(argv: string[], json: boolean, usage: string, io: CliIo, config: Pick<Config, 'dataDir' | 'stats'>): number {
   const at = argv.indexOf('--days');
   let days = DEFAULT_DAYS;
   if (at >= 0) {
@@ -25,9 +26,7 @@ export function statsCommand(argv: string[], json: boolean, usage: string, io: C
     io.err(`stats takes no argument "${extra[0]!.slice(0, 30)}"\n${usage}`);
     return 2;
   }
-  const summary = readSummary(env.DATA_DIR?.trim() || './data', { days });
-  const off = env.STATS?.trim().toLowerCase();
-  const enabled = !['0', 'false', 'no', 'off'].includes(off ?? '');
-  io.out(json ? JSON.stringify(summary) : terminalSafe(renderForTerminal(statsReply(summary, 'en', enabled))));
+  const summary = readSummary(config.dataDir, { days });
+  io.out(json ? JSON.stringify(summary) : terminalSafe(renderForTerminal(statsReply(summary, 'en', config.stats))));
   return 0;
 }

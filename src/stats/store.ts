@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Lang } from '../knowledge/topic.ts';
+import { clipName } from '../replies/limits.ts';
 import type { Logger } from '../log.ts';
 import { migrate, SCHEMA_VERSION } from './migrations.ts';
-import { summarize, emptySummary, type StatsSummary, type SummaryOptions } from './summary.ts';
+import { DAY_MS, summarize, emptySummary, type StatsSummary, type SummaryOptions } from './summary.ts';
 import { statsKey, userHasher, type UserHasher } from './user-key.ts';
 
 export const DB_FILE = 'devops-bot.sqlite';
-export const DAY_MS = 86_400_000;
 /** Longer questions are cut: enough to read what was asked, bounded whatever a channel sends. */
-export const MAX_QUESTION_CHARS = 500;
+const MAX_STORED_QUESTION_CHARS = 500;
 
 export type AskOutcome = 'answered' | 'suggested' | 'silent';
 
@@ -113,7 +113,7 @@ class SqliteQuestionLog implements QuestionLog {
   }
 
   record(q: AskedQuestion): number | null {
-    const text = q.question.length > MAX_QUESTION_CHARS ? `${q.question.slice(0, MAX_QUESTION_CHARS - 1)}…` : q.question;
+    const text = clipName(q.question, MAX_STORED_QUESTION_CHARS);
     try {
       const result = this.insertQuestion.run(this.now(), q.guildId, q.channelId, this.hashUser(q.userId), q.lang, q.outcome, q.topic, text);
       return Number(result.lastInsertRowid);

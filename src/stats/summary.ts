@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { AskOutcome } from './store.ts';
 import { groupQuestions } from './group-questions.ts';
 
+export const DAY_MS = 86_400_000;
+
 export const DEFAULT_DAYS = 7;
 const MAX_GROUPS = 10;
 const MAX_TOPICS = 15;
@@ -70,7 +72,7 @@ export function emptySummary(options: SummaryOptions = {}): StatsSummary {
 function windowOf(options: SummaryOptions) {
   const days = options.days ?? DEFAULT_DAYS;
   const until = options.now ?? Date.now();
-  return { days, until, since: until - days * 86_400_000 };
+  return { days, until, since: until - days * DAY_MS };
 }
 
 /** Votes per question, for joining. */
