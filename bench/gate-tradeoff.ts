@@ -17,9 +17,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { decide, GATE, type GateEvidence, type GateThresholds } from '../src/knowledge/gate.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
-import { readQuery } from '../src/knowledge/query.ts';
 import { buildIndex } from '../src/knowledge/search-index.ts';
-import { gateEvidence, rankTopics } from '../src/knowledge/search.ts';
+import { evidenceFor } from '../src/knowledge/search.ts';
 
 interface Line {
   expect: string[];
@@ -51,8 +50,7 @@ function read(file: string): Line[] {
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { q: string; expect: string[] })
     .map(({ q, expect }) => {
-      const ranked = rankTopics(index, readQuery(index, q.replace(/\n/g, ' ')));
-      return { expect, gate: ranked.length ? gateEvidence(ranked) : null };
+      return { expect, gate: evidenceFor(index, q.replace(/\n/g, ' ')) };
     });
 }
 
@@ -60,7 +58,8 @@ function read(file: string): Line[] {
 function score(lines: Line[], t: GateThresholds): { right: number; wrong: number; silent: number } {
   let right = 0, wrong = 0, answered = 0, pos = 0, neg = 0, silent = 0;
   for (const { expect, gate } of lines) {
-    const answer = gate && decide(gate, t).outcome === 'answer' ? gate.topic : null;
+    const decision = gate && decide(gate, t);
+    const answer = decision?.outcome === 'answer' ? decision.topic : null;
     if (expect.length) pos++;
     else neg++;
     if (answer) answered++;
@@ -87,6 +86,14 @@ const sweeps: Array<[keyof GateThresholds, number[]]> = [
   ['nameCoverage', [0.1, 0.15, 0.2, 0.25, 0.3]],
   ['nameMargin', [0.15, 0.2, 0.25, 0.3, 0.4, 0.5]],
   ['foreignMargin', [0, 0.1, 0.2, 0.3, 0.4]],
+  ['phrasingAnswer', [0.15, 0.2, 0.25, 0.3, 0.35, Infinity]],
+  ['phrasingOffRatio', [1, 1.25, 1.5, 2]],
+  ['phrasingForeignShare', [0, 0.15, 0.25, 0.35, 1]],
+  ['phrasingShared', [1, 1.5, 2, 3]],
+  ['phrasingClose', [0.4, 0.5, 0.6, Infinity]],
+  ['phrasingRank', [1, 2, 3, 5, Infinity]],
+  ['phrasingVetoMin', [0.2, 0.3, 0.4, Infinity]],
+  ['phrasingVetoRatio', [1, 1.5, 2]],
 ];
 
 const sets = files.map((file) => ({ name: path.relative(root, file), lines: read(file) }));

@@ -11,6 +11,8 @@ import { readQuery } from '../src/knowledge/query.ts';
 import { buildIndex } from '../src/knowledge/search-index.ts';
 import { explainSearch, search } from '../src/knowledge/search.ts';
 
+/** Gate evidence with no phrasing examples near: the rules on terms alone decide. */
+const NO_PHRASING = { phrased: null, phrasedSimilarity: 0, phrasedShared: 0, phrasedRank: 0, topicSimilarity: 0, topicHasExamples: true, offTopicSimilarity: 0, foreignShare: 0 };
 const index = buildIndex(loadKnowledge());
 const answer = (q: string) => search(index, q).answer?.id ?? null;
 const family = (id: string | null) => id?.split('/')[0] ?? null;
@@ -124,7 +126,7 @@ describe('the answer gate', () => {
     expect(explainSearch(index, story)).toContain('names localhost (an alias');
     expect(answer('localhost하고 127.0.0.1 말고 terraform 원격 상태 주소는 뭐예요')).toBeNull();
     // The rule itself: each unknown subject word (terraform, 인덱스) needs one more specific word.
-    const named = { topic: 'localhost', support: 2, knownWeight: 4, unknownWeight: 6, named: 1, specific: GATE.nameSpecific, signature: false, aliased: true, foreign: 0, margin: 0.9, rival: null };
+    const named = { ...NO_PHRASING, topic: 'localhost', support: 2, knownWeight: 4, unknownWeight: 6, named: 1, specific: GATE.nameSpecific, signature: false, aliased: true, foreign: 0, margin: 0.9, rival: null };
     expect(decide(named).outcome).toBe('answer');
     expect(decide({ ...named, foreign: 1 }).outcome).not.toBe('answer');
     expect(decide({ ...named, foreign: 1, specific: GATE.nameSpecific + 1 }).outcome).toBe('answer');
@@ -133,7 +135,7 @@ describe('the answer gate', () => {
   });
 
   it('decides only on evidence: more support or a clearer margin never turns an answer into silence', () => {
-    const base = { topic: 't', support: 2, knownWeight: 3, unknownWeight: 1, named: 2, specific: 2, signature: false, aliased: false, foreign: 0, margin: 0.6, rival: null };
+    const base = { ...NO_PHRASING, topic: 't', support: 2, knownWeight: 3, unknownWeight: 1, named: 2, specific: 2, signature: false, aliased: false, foreign: 0, margin: 0.6, rival: null };
     expect(decide(base).outcome).toBe('answer');
     expect(decide({ ...base, support: 0.5 }).outcome).not.toBe('answer');
     expect(decide({ ...base, support: 3 }).outcome).toBe('answer');

@@ -13,6 +13,14 @@ import {
   NAME_MARGIN,
   NAME_SPECIFIC,
   FOREIGN_MARGIN,
+  PHRASING_ANSWER,
+  PHRASING_FOREIGN_SHARE,
+  PHRASING_OFF_RATIO,
+  PHRASING_SHARED,
+  PHRASING_CLOSE,
+  PHRASING_RANK,
+  PHRASING_VETO_MIN,
+  PHRASING_VETO_RATIO,
   UNKNOWN_CAP,
   UNKNOWN_SHARE,
 } from './weights.ts';
@@ -41,15 +49,31 @@ export interface GateEvidence {
   aliased: boolean;
   /** How many unknown words of the question look like subjects of their own (kafka, certbot, 회의실). */
   foreign: number;
+  /** Their share of the question's words. */
+  foreignShare: number;
   /** 1 − runner-up score / best score (1 when there is no runner-up outside the best topic's family). */
   margin: number;
   rival: string | null;
+  /** Phrasing (phrasing.ts): the topic whose examples, with the ranking, are nearest to the question, and how near (cosine, 0..1). */
+  phrased: string | null;
+  phrasedSimilarity: number;
+  /** Its place in the term ranking (0 = best; the ranking's length when the terms do not find it). */
+  phrasedRank: number;
+  /** How many words the question shares with that topic's nearest example (phrasing.ts). */
+  phrasedShared: number;
+  /** How near the examples of `topic` (the ranking's best) are, and whether it has any (a team's own topic may not). */
+  topicSimilarity: number;
+  topicHasExamples: boolean;
+  /** How near the questions not to answer (knowledge/phrasing/off-topic.yaml) are. */
+  offTopicSimilarity: number;
 }
 
 export type Outcome = 'answer' | 'suggest' | 'silent';
 
 export interface Decision {
   outcome: Outcome;
+  /** The topic answered (the ranking's best, or the phrasing's), or the one suggested first. */
+  topic: string | null;
   /** The rules that decided, in words, for `cli ask --explain`. */
   reasons: string[];
 }
@@ -72,6 +96,14 @@ export interface GateThresholds {
   nameMargin: number;
   nameSpecific: number;
   foreignMargin: number;
+  phrasingAnswer: number;
+  phrasingVetoMin: number;
+  phrasingVetoRatio: number;
+  phrasingForeignShare: number;
+  phrasingOffRatio: number;
+  phrasingShared: number;
+  phrasingClose: number;
+  phrasingRank: number;
 }
 
 export const GATE: GateThresholds = {
@@ -91,6 +123,14 @@ export const GATE: GateThresholds = {
   nameMargin: NAME_MARGIN,
   nameSpecific: NAME_SPECIFIC,
   foreignMargin: FOREIGN_MARGIN,
+  phrasingAnswer: PHRASING_ANSWER,
+  phrasingVetoMin: PHRASING_VETO_MIN,
+  phrasingVetoRatio: PHRASING_VETO_RATIO,
+  phrasingForeignShare: PHRASING_FOREIGN_SHARE,
+  phrasingOffRatio: PHRASING_OFF_RATIO,
+  phrasingShared: PHRASING_SHARED,
+  phrasingClose: PHRASING_CLOSE,
+  phrasingRank: PHRASING_RANK,
 };
 
 /** The share of the question's weight the topic names (0..1); unknown words count by UNKNOWN_SHARE, up to UNKNOWN_CAP (see weights.ts). */
@@ -99,7 +139,51 @@ export function coverageOf(e: Pick<GateEvidence, 'support' | 'knownWeight' | 'un
   return total ? Math.min(1, e.support / total) : 0;
 }
 
+/**
+ * The decision: the rules on the ranking's evidence first; an answer they give is withdrawn when the
+ * question is nearer to the questions not to answer than to the topic's own examples. When they do
+ * not answer, a question phrased like one topic's examples (and not like the questions not to
+ * answer) is answered with that topic.
+ */
 export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
+  const { outcome, reasons } = decideOnTerms(e, t);
+  const off = e.offTopicSimilarity;
+  if (outcome === 'answer') {
+    const vetoAt = Math.max(t.phrasingVetoMin, t.phrasingVetoRatio * e.topicSimilarity);
+    // A quoted error signature is about its topic whatever it resembles; a topic without examples (a team's own) cannot be compared.
+    if (e.signature || !e.topicHasExamples || off < vetoAt) return { outcome, topic: e.topic, reasons };
+    reasons.push(`phrasing: nearer to the questions not to answer (${off.toFixed(2)} ≥ ${vetoAt.toFixed(2)}) than to ${e.topic}'s examples (${e.topicSimilarity.toFixed(2)})`);
+    return { outcome: coverageOf(e, t) >= t.suggestCoverage ? 'suggest' : 'silent', topic: e.topic, reasons };
+  }
+  if (e.phrased && phrasedLikeTopic(e, t, reasons)) return { outcome: 'answer', topic: e.phrased, reasons };
+  return { outcome, topic: e.phrased ?? e.topic, reasons };
+}
+
+/**
+ * Whether the question is phrased like the blend's best topic's examples: near enough, clearly
+ * nearer than the questions not to answer, sharing words and not one name only. Unless it is
+ * almost one of the examples (PHRASING_CLOSE), few of its words may be unknown subjects.
+ */
+function phrasedLikeTopic(e: GateEvidence, t: GateThresholds, reasons: string[]): boolean {
+  const off = e.offTopicSimilarity;
+  const near = e.phrasedSimilarity >= t.phrasingAnswer && e.phrasedSimilarity >= off * t.phrasingOffRatio && e.phrasedShared >= t.phrasingShared;
+  if (!near) return false;
+  const close = e.phrasedSimilarity >= t.phrasingClose;
+  if (!close && e.foreignShare > t.phrasingForeignShare) {
+    reasons.push(`phrasing: like ${e.phrased}'s examples (${e.phrasedSimilarity.toFixed(2)}), but ${Math.round(e.foreignShare * 100)}% of the words are unknown subjects`);
+    return false;
+  }
+  // An unknown subject (terraform) competes with the topic: then the terms must rank it near the top too.
+  if (!close && e.foreign > 0 && e.phrasedRank >= t.phrasingRank) {
+    reasons.push(`phrasing: like ${e.phrased}'s examples (${e.phrasedSimilarity.toFixed(2)}), but beside an unknown subject the terms rank it ${e.phrasedRank + 1}th`);
+    return false;
+  }
+  reasons.push(`phrasing: like ${e.phrased}'s examples (${e.phrasedSimilarity.toFixed(2)} ≥ ${close ? `${t.phrasingClose}, almost one of them` : t.phrasingAnswer}; questions not to answer ${off.toFixed(2)}; ${e.phrasedShared} words shared)`);
+  return true;
+}
+
+/** The rules on the ranking's evidence: coverage, strong support, an error signature, a name, several specific words. */
+function decideOnTerms(e: GateEvidence, t: GateThresholds): { outcome: Outcome; reasons: string[] } {
   const reasons: string[] = [];
   const coverage = coverageOf(e, t);
   // An unknown subject of its own (kafka, ingress) beside the topic's words: the question may be about it.

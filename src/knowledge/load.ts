@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { analyze } from './analyze.ts';
+import { loadPhrasing } from './phrasing-files.ts';
 import { lineMarker, locateProblem } from './problem-line.ts';
 import { type KnowledgeBase, type Lang, type Localized, type Topic } from './topic.ts';
 
@@ -25,7 +26,7 @@ const SECTION_HEADINGS: Record<string, Lang> = { '# english': 'en', '# 한국어
 /**
  * Loads and validates every `*.md` topic under `dir`, then under each of `extraDirs` (a team's own
  * folders, KNOWLEDGE_DIRS) in order. An id already loaded is an error unless the later topic says
- * `overrides: <id>`. Throws KnowledgeError naming each bad file and line; nothing is dropped silently.
+ * `overrides: <id>`. Each folder's `phrasing/` examples come with them (phrasing-files.ts). Throws KnowledgeError naming each bad file and line; nothing is dropped silently.
  */
 export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs: readonly string[] = []): KnowledgeBase {
   const problems: string[] = [];
@@ -71,9 +72,10 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs: re
       else if (!byId.has(rel)) problems.push(at(topic, `related topic "${rel}" does not exist`));
     }
   }
+  const phrasing = loadPhrasing([dir, ...extraDirs], new Set(byId.keys()), problems);
   if (problems.length) throw new KnowledgeError(problems);
   topics.sort((a, b) => a.id.localeCompare(b.id));
-  return { topics, byId };
+  return { topics, byId, phrasing };
 }
 
 /** `file: problem (line N)`: the file first, as every loading message has it, then where in it. */

@@ -4,7 +4,8 @@ import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, syllableCount, toJamo } from './hangul.ts';
 import { JamoTrie } from './jamo-trie.ts';
 import { loadLoanwords, type LoanwordTable } from './loanwords.ts';
-import { FIELD_B, FIELD_EVIDENCE, FIELD_WEIGHT, K1, NAMED_EVIDENCE } from './weights.ts';
+import { buildPhrasing, type PhrasingModel } from './phrasing.ts';
+import { COMMON_TOP, FIELD_B, FIELD_EVIDENCE, FIELD_WEIGHT, K1, NAMED_EVIDENCE } from './weights.ts';
 
 import { LANGS, type KnowledgeBase, type Topic } from './topic.ts';
 
@@ -47,6 +48,8 @@ export interface SearchIndex {
   loanwords: LoanwordTable;
   /** The most used words of everyday speech, with their rank: unknown ones are the story around a question, not its subject. */
   everyday: ReadonlyMap<string, number>;
+  /** How people ask: every topic's example questions and the questions not to answer (knowledge/phrasing/). */
+  phrasing: PhrasingModel;
 }
 
 function fieldTexts(topic: Topic): Record<Field, string[]> {
@@ -119,7 +122,10 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
     }
   }
   const phrasesByDoc = docs.map((_, i) => phrases.filter((p) => p.doc === i));
-  return { kb, docs, df, avgLength, phrasesByDoc, hangulTerms, curated, typos, loanwords, everyday: everydayWords() };
+  const examples = kb.topics.flatMap((topic) => LANGS.flatMap((l) => (topic.examples?.[l] ?? []).map((text) => ({ text, label: topic.id }))));
+  const everyday = everydayWords();
+  const phrasing = buildPhrasing([...examples, ...(kb.phrasing ?? [])], (term) => (everyday.get(term) ?? Infinity) < COMMON_TOP);
+  return { kb, docs, df, avgLength, phrasesByDoc, hangulTerms, curated, typos, loanwords, everyday, phrasing };
 }
 
 /** BM25 inverse document frequency: rare terms weigh more. */

@@ -4,8 +4,9 @@ import { readQuery, type QueryWord } from './query.ts';
 import { idf, termEvidence, termScore, type IndexedTopic, type Phrase, type SearchIndex } from './search-index.ts';
 import type { Lang, Topic } from './topic.ts';
 
-import { coverageOf, decide, type GateEvidence } from './gate.ts';
-import { ALWAYS_LISTED, CANDIDATE_SHARE, CURATED_EVIDENCE, MAX_CANDIDATES, NAME_BONUS, NAMED_WORD_WEIGHT, PHRASE_BONUS, SUGGEST_COVERAGE } from './weights.ts';
+import { coverageOf, decide, GATE, type GateEvidence, type GateThresholds } from './gate.ts';
+import { matchPhrasing, OFF_TOPIC, type LabelMatch } from './phrasing.ts';
+import { ALWAYS_LISTED, CANDIDATE_SHARE, CURATED_EVIDENCE, MAX_CANDIDATES, NAME_BONUS, NAMED_WORD_WEIGHT, PHRASE_BONUS, PHRASING_WEIGHT } from './weights.ts';
 
 export { MAX_CANDIDATES };
 
@@ -52,24 +53,66 @@ export interface RankedTopic {
   foreign: number;
   /** Whether the question says one of the topic's aliases, whole (localhost, 127.0.0.1, port conflict). */
   aliased: boolean;
+  /** The share of the question's words that look like subjects of their own. */
+  foreignShare: number;
 }
 
 /** Ranks topics for a question and decides: answer, suggest, or stay silent. */
-export function search(index: SearchIndex, query: string, lang: Lang = answerLang(query)): SearchResult {
+export function search(index: SearchIndex, query: string, lang: Lang = answerLang(query), thresholds: GateThresholds = GATE): SearchResult {
   query = boundQuestion(query);
-  const ranked = rankTopics(index, readQuery(index, query));
-  const best = ranked[0];
-  if (!best) return { query, lang, outcome: 'silent', answer: null, candidates: [] };
-  const gate = gateEvidence(ranked);
-  const candidates = ranked
-    // The best ranked topics are always listed (ranked, if not answered); others need some coverage of their own.
-    .filter((s, rank) => rank < ALWAYS_LISTED || (s.score >= best.score * CANDIDATE_SHARE && s.coverage >= SUGGEST_COVERAGE / 2))
+  const { order, gate } = weigh(index, query);
+  if (!gate) return { query, lang, outcome: 'silent', answer: null, candidates: [] };
+  const decision = decide(gate, thresholds);
+  const answer = decision.outcome === 'answer' && decision.topic ? (index.kb.byId.get(decision.topic) ?? null) : null;
+  // The answer leads the list: the rules answer the term ranking's best, which the blend may rank lower.
+  if (answer) order.sort((a, b) => Number(b.id === answer.id) - Number(a.id === answer.id));
+  const best = order[0]!.score;
+  const candidates = order
+    // The best ranked topics are always listed (ranked, if not answered); others need a share of the best.
+    .filter((s, rank) => rank < ALWAYS_LISTED || s.score >= best * CANDIDATE_SHARE)
     .slice(0, MAX_CANDIDATES)
-    // Coverage scaled by rank, never above the candidate before it: the list reads best first.
-    .map((s) => ({ topic: s.doc.topic, score: round(s.coverage * (s.score / best.score)) }))
+    // How much of the question the topic covers or how near its examples are, scaled by rank, never above the candidate before it.
+    .map((s) => ({ topic: index.kb.byId.get(s.id)!, score: round(Math.max(s.coverage, s.similarity) * (s.score / best)) }))
     .map((c, i, all) => ({ ...c, score: i ? Math.min(c.score, ...all.slice(0, i).map((p) => p.score)) : c.score }));
-  const outcome = decide(gate).outcome;
-  return { query, lang, outcome, answer: outcome === 'answer' ? best.doc.topic : null, candidates, gate };
+  return { query, lang, outcome: decision.outcome, answer, candidates, gate };
+}
+
+/** The evidence the gate reads for a question (null when nothing matches), for measuring the gate (bench/gate-tradeoff.ts). */
+export function evidenceFor(index: SearchIndex, query: string): GateEvidence | null {
+  return weigh(index, boundQuestion(query)).gate;
+}
+
+/** Both views of a bounded question, blended, and the gate's evidence from them (null when nothing matches). */
+function weigh(index: SearchIndex, query: string): { order: Blended[]; gate: GateEvidence | null } {
+  const ranked = rankTopics(index, readQuery(index, query));
+  const phrasing = matchPhrasing(index.phrasing, query);
+  const order = blend(ranked, phrasing);
+  const hasExamples = (topic: string) => index.phrasing.labels.includes(topic);
+  return { order, gate: order.length ? gateEvidence(ranked, phrasing, order, hasExamples) : null };
+}
+
+/** A topic's place in the blend of term ranking and phrasing. */
+interface Blended {
+  id: string;
+  score: number;
+  coverage: number;
+  similarity: number;
+}
+
+/** Term score and phrasing similarity, each as a share of the best, summed (PHRASING_WEIGHT); best first. */
+function blend(ranked: RankedTopic[], phrasing: LabelMatch[]): Blended[] {
+  const byId = new Map<string, Blended>();
+  const bestScore = ranked[0]?.score ?? 0;
+  for (const r of ranked) byId.set(r.doc.topic.id, { id: r.doc.topic.id, score: r.score / bestScore, coverage: r.coverage, similarity: 0 });
+  const topics = phrasing.filter((m) => m.label !== OFF_TOPIC);
+  const bestSimilarity = topics[0]?.similarity ?? 0;
+  for (const m of topics) {
+    const entry = byId.get(m.label) ?? { id: m.label, score: 0, coverage: 0, similarity: 0 };
+    entry.similarity = m.similarity;
+    entry.score += (PHRASING_WEIGHT * m.similarity) / bestSimilarity;
+    byId.set(m.label, entry);
+  }
+  return [...byId.values()].sort((a, b) => b.score - a.score);
 }
 
 /** Topics that match the question, best first, with the evidence for each. */
@@ -102,16 +145,22 @@ function topicalWords(index: SearchIndex, words: QueryWord[]): Set<number> {
 }
 
 /**
- * The best topic's evidence, and its margin over the runner-up outside its own family: a parent
- * and its sub-topic (port-conflict, port-conflict/time-wait) answer the same question.
+ * The evidence the gate reads: the term ranking's best topic, its margin over the runner-up outside
+ * its own family (a parent and its sub-topic, port-conflict and port-conflict/time-wait, answer the
+ * same question), and the phrasing's view: the blend's best topic and how near the examples are.
  */
-export function gateEvidence(ranked: RankedTopic[]): GateEvidence {
-  const best = ranked[0]!;
+function gateEvidence(ranked: RankedTopic[], phrasing: LabelMatch[], order: Blended[], hasExamples: (topic: string) => boolean): GateEvidence {
+  const similarity = (label: string) => phrasing.find((m) => m.label === label)?.similarity ?? 0;
+  const rank = ranked.findIndex((r) => r.doc.topic.id === order[0]?.id);
+  const phrased = { phrasedRank: rank < 0 ? ranked.length : rank, phrased: order[0]?.id ?? null, phrasedSimilarity: similarity(order[0]?.id ?? OFF_TOPIC), phrasedShared: phrasing.find((m) => m.label === order[0]?.id)?.shared ?? 0, offTopicSimilarity: similarity(OFF_TOPIC) };
+  const best = ranked[0];
+  if (!best) return { topic: order[0]!.id, support: 0, knownWeight: 0, unknownWeight: 0, named: 0, specific: 0, signature: false, aliased: false, foreign: 0, foreignShare: 0, margin: 0, rival: null, topicSimilarity: phrased.phrasedSimilarity, topicHasExamples: true, ...phrased };
   const family = (id: string) => id.split('/')[0];
   const rival = ranked.find((s) => family(s.doc.topic.id) !== family(best.doc.topic.id));
   const margin = rival ? 1 - rival.score / best.score : 1;
-  const { support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign } = best;
-  return { topic: best.doc.topic.id, support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign, margin, rival: rival?.doc.topic.id ?? null };
+  const { support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign, foreignShare } = best;
+  const topic = best.doc.topic.id;
+  return { topic, support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign, foreignShare, margin, rival: rival?.doc.topic.id ?? null, topicSimilarity: similarity(topic), topicHasExamples: hasExamples(topic), ...phrased };
 }
 
 /** Why a question ranked as it did: its words, their readings and weights, each top topic's evidence per word, and the rules that decided. */
@@ -128,6 +177,10 @@ export function explainSearch(index: SearchIndex, query: string, top = 3): strin
     lines.push(
       `  → ${topic.doc.topic.id}: score ${topic.score.toFixed(2)}, support ${topic.support.toFixed(2)}, named ${topic.named}${topic.signature ? ', error signature' : ''}, coverage ${topic.coverage.toFixed(2)} [${per.join(' ')}]`,
     );
+  }
+  const phrasing = matchPhrasing(index.phrasing, boundQuestion(query)).slice(0, top);
+  for (const m of phrasing) {
+    lines.push(`  ≈ ${m.label === OFF_TOPIC ? 'questions not to answer' : m.label}: ${m.similarity.toFixed(2)}, nearest example "${index.phrasing.texts[m.nearest]!.slice(0, 80)}"`);
   }
   if (result.gate) for (const reason of decide(result.gate).reasons) lines.push(`  rule: ${reason}`);
   return [`${query} → ${result.outcome} ${result.answer?.id ?? ''}`, ...lines].join('\n');
@@ -227,7 +280,8 @@ function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[
   const signature = hasErrorSignature(words, doc, aliases);
   const aliased = phrases.some((m) => m.phrase.field === 'alias') || words.some((w) => isAlias(w, doc));
   const foreign = words.filter((w) => w.foreign).length;
-  return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign };
+  const foreignShare = words.length ? foreign / words.length : 0;
+  return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign, foreignShare };
 }
 
 /** Whether the word, as typed, is one of the topic's one-word aliases (localhost, kill, 충돌). */

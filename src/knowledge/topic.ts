@@ -1,3 +1,5 @@
+import type { LabelledText } from './phrasing.ts';
+
 /** The two languages every topic is written in. */
 export type Lang = 'en' | 'ko';
 export const LANGS: readonly Lang[] = ['en', 'ko'];
@@ -29,4 +31,6 @@ export interface Topic {
 export interface KnowledgeBase {
   topics: Topic[];
   byId: ReadonlyMap<string, Topic>;
+  /** How people ask: example questions per topic, and questions not to answer (knowledge/phrasing/). */
+  phrasing?: readonly LabelledText[];
 }

@@ -150,3 +150,45 @@ export const COMMON_TOP = 1_000;
  */
 export const STORY_SHARE = 0.5;
 export const STORY_MIN_WORDS = 5;
+
+// Phrasing: the example questions of knowledge/phrasing/ (phrasing.ts).
+//
+// Chosen by measurement: tuned on the odd lines of natural.jsonl and on
+// tests/fixtures/questions.natural-blind.jsonl, every one of our sets' floors kept, checked on the
+// even lines (bench/gate-tradeoff.ts sweeps each knob).
+
+/**
+ * Ranking: a topic's score is its share of the best term score plus this many times its share of
+ * the best phrasing similarity. Phrasing reads what terms miss (a story, Korean without spaces);
+ * terms read what examples miss (a name, an error code). 1.5 and 3 measured the same or worse.
+ */
+export const PHRASING_WEIGHT = 2;
+/**
+ * When the term rules do not answer, a question at least this near (cosine of its two nearest
+ * examples) to the blend's best topic is answered with it…
+ */
+export const PHRASING_ANSWER = 0.2;
+/** …when it is at least this many times as near to it as to the questions not to answer… */
+export const PHRASING_OFF_RATIO = 1.25;
+/**
+ * …when it shares at least this many words with the topic's nearest example (a Hangul letter pair
+ * counts half, one of the most used words of speech nothing): one shared name (django in "django
+ * orm migration", nginx) is not a phrasing…
+ */
+export const PHRASING_SHARED = 2;
+/**
+ * …and when at most this share of its words are unknown subjects (mysql 쿼리 인덱스, redis cluster
+ * failover: one familiar name among them is not the topic),
+ */
+export const PHRASING_FOREIGN_SHARE = 0.4;
+/** …and, beside an unknown subject (terraform), when the term ranking has the topic among its first this many… */
+export const PHRASING_RANK = 3;
+/** …unless it is at least this near: almost one of the examples, as an editor taught it. */
+export const PHRASING_CLOSE = 0.5;
+/**
+ * An answer of the term rules is withdrawn when the questions not to answer are at least this
+ * near, and at least `PHRASING_VETO_RATIO` × as near as the topic's own examples; never for a
+ * quoted error signature, or a topic without examples to compare (a team's own topic).
+ */
+export const PHRASING_VETO_MIN = 0.3;
+export const PHRASING_VETO_RATIO = 1.5;

@@ -1,0 +1,182 @@
+import { analyze, normalize } from './analyze.ts';
+import { quietPaste } from './paste.ts';
+import { ENGLISH_STOPWORDS } from './stopwords.ts';
+
+/**
+ * Phrasing: how people ask, learnt from example questions. Each example is a vector of character
+ * n-grams and search terms (TF-IDF); a question is compared with every example (cosine), and a
+ * label's similarity is that of its nearest examples. Character n-grams read what word matching
+ * cannot: Korean typed without spaces (방화벽여는법 = 방화벽 여는 법), particles, typos and stems.
+ * Examples labelled OFF_TOPIC are the questions the bot must not answer (near misses, chatter).
+ */
+
+export const OFF_TOPIC = '';
+
+export interface LabelledText {
+  text: string;
+  /** A topic id, or OFF_TOPIC. */
+  label: string;
+}
+
+/**
+ * The examples as sparse vectors, stored by feature (compressed columns): for feature f, examples
+ * `example[start[f] .. start[f + 1])` have it, with weights `weight[…]`. Typed arrays keep a
+ * question's comparison with two thousand examples well under a millisecond.
+ */
+export interface PhrasingModel {
+  featureIds: Map<string, number>;
+  /** What each feature is: a search term, an everyday one, a Latin trigram or a Hangul pair (t, e, c, h). */
+  kinds: string[];
+  idf: Float64Array;
+  start: Int32Array;
+  example: Int32Array;
+  weight: Float32Array;
+  /** Each example's label, as an index into `labels`. */
+  labelOf: Int32Array;
+  labels: string[];
+  /** Each example's features, for counting the words a question shares with it. */
+  featuresOf: Int32Array[];
+  /** The examples as written, for `cli ask --explain`. */
+  texts: string[];
+}
+
+/** A label's similarity to a question: its nearest examples' cosine, and which example was nearest. */
+export interface LabelMatch {
+  label: string;
+  similarity: number;
+  nearest: number;
+  /**
+   * How much the question shares with the nearest example in words (a Hangul pair of letters
+   * counts half, an everyday word nothing): one shared name (django, nginx) is not a shared phrasing.
+   */
+  shared: number;
+}
+
+/** How many nearest examples of one label are averaged: one lucky example is not the label's phrasing. */
+const NEAREST = 2;
+/** The weight of a question's feature that no example has, in the question's length (an IDF would be unknown). */
+const UNKNOWN_FEATURE = 2;
+
+/** Raw features of a text: search terms, Latin character trigrams, Hangul character bigrams across spaces. */
+export function rawFeatures(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (feature: string) => counts.set(feature, (counts.get(feature) ?? 0) + 1);
+  const quiet = quietPaste(text);
+  for (const token of analyze(quiet)) if (token.kind !== 'choseong') add(`t:${token.term}`);
+  const normalized = normalize(quiet);
+  for (const [word] of normalized.matchAll(/[a-z][a-z0-9]*/g)) {
+    if (word.length < 3 || ENGLISH_STOPWORDS.has(word)) continue;
+    const padded = `^${word}$`;
+    for (let i = 0; i + 3 <= padded.length; i++) add(`c:${padded.slice(i, i + 3)}`);
+  }
+  // Hangul runs joined across spaces: spacing is optional in casual Korean.
+  for (const [run] of normalized.replace(/([\uAC00-\uD7A3])\s+(?=[\uAC00-\uD7A3])/g, '$1').matchAll(/[\uAC00-\uD7A3]+/g)) {
+    for (let i = 0; i + 2 <= run.length; i++) add(`h:${run.slice(i, i + 2)}`);
+  }
+  return counts;
+}
+
+/** `common`: search terms among the most used words of speech (return, expect), which do not count as shared words. */
+export function buildPhrasing(examples: readonly LabelledText[], common: (term: string) => boolean = () => false): PhrasingModel {
+  const featureIds = new Map<string, number>();
+  const df: number[] = [];
+  const counted = examples.map((e) => {
+    const ids: number[] = [];
+    const counts: number[] = [];
+    for (const [f, c] of rawFeatures(e.text)) {
+      let id = featureIds.get(f);
+      if (id === undefined) featureIds.set(f, (id = featureIds.size));
+      df[id] = (df[id] ?? 0) + 1;
+      ids.push(id);
+      counts.push(c);
+    }
+    return { ids, counts };
+  });
+  const n = examples.length;
+  const idf = Float64Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
+  const start = new Int32Array(featureIds.size + 1);
+  for (const { ids } of counted) for (const id of ids) start[id + 1]!++;
+  for (let f = 0; f < featureIds.size; f++) start[f + 1]! += start[f]!;
+  const fill = start.slice(0, -1);
+  const example = new Int32Array(start[featureIds.size]!);
+  const weight = new Float32Array(example.length);
+  counted.forEach(({ ids, counts }, i) => {
+    const weights = ids.map((id, k) => (1 + Math.log(counts[k]!)) * idf[id]!);
+    const norm = Math.hypot(...weights) || 1;
+    ids.forEach((id, k) => {
+      const at = fill[id]!++;
+      example[at] = i;
+      weight[at] = weights[k]! / norm;
+    });
+  });
+  const labels = [...new Set(examples.map((e) => e.label))];
+  const labelIndex = new Map(labels.map((l, i) => [l, i]));
+  return {
+    featureIds,
+    kinds: [...featureIds.keys()].map((f) => (f.startsWith('t:') && common(f.slice(2)) ? 'e' : f[0]!)),
+    idf,
+    start,
+    example,
+    weight,
+    labelOf: Int32Array.from(examples, (e) => labelIndex.get(e.label)!),
+    labels,
+    featuresOf: counted.map(({ ids }) => Int32Array.from(ids)),
+    texts: examples.map((e) => e.text),
+  };
+}
+
+/** Every label's similarity to the question, best first. */
+export function matchPhrasing(model: PhrasingModel, text: string): LabelMatch[] {
+  const ids: number[] = [];
+  const weights: number[] = [];
+  // Features no example has still count in the question's length: a question mostly about something else is less like any example.
+  let norm = 0;
+  for (const [f, c] of rawFeatures(text)) {
+    const id = model.featureIds.get(f);
+    const w = (1 + Math.log(c)) * (id === undefined ? UNKNOWN_FEATURE : model.idf[id]!);
+    norm += w * w;
+    if (id === undefined) continue;
+    ids.push(id);
+    weights.push(w);
+  }
+  norm = Math.sqrt(norm) || 1;
+  const scores = new Float64Array(model.labelOf.length);
+  ids.forEach((id, k) => {
+    const w = weights[k]! / norm;
+    for (let at = model.start[id]!; at < model.start[id + 1]!; at++) scores[model.example[at]!]! += w * model.weight[at]!;
+  });
+  // The NEAREST best examples of each label, in one pass.
+  const labels = model.labels.length;
+  const best = new Float64Array(labels * NEAREST);
+  const nearest = new Int32Array(labels).fill(-1);
+  scores.forEach((score, i) => {
+    if (score <= 0) return;
+    const base = model.labelOf[i]! * NEAREST;
+    for (let k = 0; k < NEAREST; k++) {
+      if (score <= best[base + k]!) continue;
+      for (let m = NEAREST - 1; m > k; m--) best[base + m] = best[base + m - 1]!;
+      best[base + k] = score;
+      if (k === 0) nearest[model.labelOf[i]!] = i;
+      break;
+    }
+  });
+  const question = new Set(ids);
+  const out: LabelMatch[] = [];
+  for (let l = 0; l < labels; l++) {
+    if (nearest[l]! < 0) continue;
+    let similarity = 0;
+    for (let k = 0; k < NEAREST; k++) similarity += best[l * NEAREST + k]!;
+    out.push({ label: model.labels[l]!, similarity: similarity / NEAREST, nearest: nearest[l]!, shared: sharedWords(model, question, nearest[l]!) });
+  }
+  return out.sort((a, b) => b.similarity - a.similarity);
+}
+
+function sharedWords(model: PhrasingModel, question: Set<number>, example: number): number {
+  let shared = 0;
+  for (const id of model.featuresOf[example]!) {
+    if (!question.has(id)) continue;
+    const kind = model.kinds[id];
+    shared += kind === 't' ? 1 : kind === 'h' ? 0.5 : 0;
+  }
+  return shared;
+}

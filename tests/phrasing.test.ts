@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decide, GATE, type GateEvidence } from '../src/knowledge/gate.ts';
+import { KnowledgeHolder } from '../src/knowledge/live.ts';
+import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
+import { buildPhrasing, matchPhrasing, OFF_TOPIC, rawFeatures } from '../src/knowledge/phrasing.ts';
+import { search } from '../src/knowledge/search.ts';
+import { tempFolder } from './helpers/temp-folder.ts';
+
+/** A private copy of the built-in knowledge, so a test can edit its phrasing files. */
+function knowledgeCopy(): string {
+  const dir = tempFolder('kb-phrasing-');
+  fs.cpSync(DEFAULT_KNOWLEDGE_DIR, dir, { recursive: true });
+  return dir;
+}
+
+const problemsOf = (dir: string): string => {
+  try {
+    loadKnowledge(dir);
+  } catch (error) {
+    if (error instanceof KnowledgeError) return error.problems.join('\n');
+    throw error;
+  }
+  return '';
+};
+
+const append = (file: string, lang: 'en' | 'ko', line: string) => {
+  // A second `en:` key would be a YAML error: the line goes at the end of the file's list for that language.
+  const text = fs.readFileSync(file, 'utf8');
+  const at = text.indexOf(`${lang}:\n`);
+  const next = text.indexOf('\n', at + 4);
+  fs.writeFileSync(file, `${text.slice(0, next + 1)}  - ${JSON.stringify(line)}\n${text.slice(next + 1)}`);
+};
+
+describe('phrasing examples (knowledge/phrasing/)', () => {
+  const kb = loadKnowledge();
+
+  it('are loaded for every topic, in both languages, with the questions not to answer', () => {
+    const labels = new Set(kb.phrasing!.map((p) => p.label));
+    for (const topic of kb.topics) expect(labels, topic.id).toContain(topic.id);
+    expect(labels).toContain(OFF_TOPIC);
+    for (const topic of kb.topics) {
+      const texts = kb.phrasing!.filter((p) => p.label === topic.id).map((p) => p.text);
+      expect(texts.some((t) => /[\uAC00-\uD7A3]/.test(t)), `${topic.id} has Korean examples`).toBe(true);
+      expect(texts.some((t) => !/[\uAC00-\uD7A3]/.test(t)), `${topic.id} has English examples`).toBe(true);
+    }
+  });
+
+  it('name the file and line of every problem, and load nothing then', () => {
+    const dir = knowledgeCopy();
+    fs.writeFileSync(path.join(dir, 'phrasing/no-such-topic.yaml'), 'en:\n  - where is it\n');
+    fs.writeFileSync(path.join(dir, 'phrasing/ports/workers.yaml'), 'en:\n  - fine question\n  - ""\nfr:\n  - bonjour\n');
+    fs.writeFileSync(path.join(dir, 'phrasing/lan-ip.yaml'), 'en: [unclosed\n');
+    const problems = problemsOf(dir);
+    expect(problems).toMatch(/phrasing\/no-such-topic\.yaml: no topic "no-such-topic"/);
+    expect(problems).toMatch(/phrasing\/ports\/workers\.yaml: line 3: each "en" entry must be a non-empty question/);
+    expect(problems).toMatch(/phrasing\/ports\/workers\.yaml: line 4: unknown key "fr"/);
+    expect(problems).toMatch(/phrasing\/lan-ip\.yaml: line \d+:/);
+  });
+
+  it('read Korean the same with or without spaces', () => {
+    const pairs = (text: string) => [...rawFeatures(text).keys()].filter((f) => f.startsWith('h:')).sort();
+    expect(pairs('방화벽 포트 여는 법')).toEqual(pairs('방화벽포트여는법'));
+    const model = buildPhrasing([
+      { text: '우분투 방화벽에서 포트 여는 법', label: 'security/firewall' },
+      { text: '포트 번호가 뭐예요', label: 'ports' },
+    ]);
+    expect(matchPhrasing(model, '우분투방화벽포트열기')[0]?.label).toBe('security/firewall');
+  });
+
+  it('count one shared name as too little to answer on: the words must be shared too', () => {
+    const model = buildPhrasing([{ text: 'what even is flask, is it like django but smaller', label: 'flask' }]);
+    const [match] = matchPhrasing(model, 'django orm migration');
+    expect(match!.similarity).toBeGreaterThan(0);
+    expect(match!.shared).toBeLessThan(GATE.phrasingShared);
+    const evidence: GateEvidence = {
+      topic: 'flask', support: 0.5, knownWeight: 3, unknownWeight: 0, named: 0, specific: 1, signature: false, aliased: false,
+      foreign: 0, foreignShare: 0, margin: 0.5, rival: null, phrased: 'flask', phrasedSimilarity: 0.6, phrasedShared: match!.shared, phrasedRank: 0,
+      topicSimilarity: 0.6, topicHasExamples: true, offTopicSimilarity: 0,
+    };
+    expect(decide(evidence).outcome).not.toBe('answer');
+    expect(decide({ ...evidence, phrasedShared: GATE.phrasingShared }).outcome).toBe('answer');
+    expect(decide({ ...evidence, phrasedShared: GATE.phrasingShared, offTopicSimilarity: 0.59 }).outcome).not.toBe('answer');
+  });
+
+  it('let an editor teach a phrasing, or a question not to answer, with one line and a reload', () => {
+    const dir = knowledgeCopy();
+    const holder = new KnowledgeHolder({ dir, extraDirs: [] });
+    const question = 'port cheat sheet anyone';
+    expect(search(holder.current.index, question).answer).toBeNull();
+    append(path.join(dir, 'phrasing/well-known-ports.yaml'), 'en', 'anyone got a port cheat sheet for the team');
+    expect(holder.reload()).toMatchObject({ ok: true });
+    expect(search(holder.current.index, question).answer?.id).toBe('well-known-ports');
+
+    const chatter = 'ssh 포트 몇번이었지 ㅋㅋ 농담이고 점심 뭐 먹죠';
+    expect(search(holder.current.index, chatter).answer?.id).toBe('well-known-ports');
+    append(path.join(dir, 'phrasing/off-topic.yaml'), 'ko', '농담이고 점심 뭐 먹죠 ssh 포트 몇번이었지');
+    expect(holder.reload()).toMatchObject({ ok: true });
+    expect(search(holder.current.index, chatter).answer).toBeNull();
+  });
+});
