@@ -92,6 +92,7 @@ const sweeps: Array<[keyof GateThresholds, number[]]> = [
   ['phrasingShared', [1, 1.5, 2, 3]],
   ['phrasingClose', [0.4, 0.5, 0.6, Infinity]],
   ['phrasingRank', [1, 2, 3, 5, Infinity]],
+  ['phrasingSwitch', [1.25, 1.5, 2, Infinity]],
   ['phrasingVetoMin', [0.2, 0.3, 0.4, Infinity]],
   ['phrasingVetoRatio', [1, 1.5, 2]],
 ];

@@ -84,6 +84,19 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
     expect(decide({ ...evidence, phrasedShared: GATE.phrasingShared, offTopicSimilarity: 0.59 }).outcome).not.toBe('answer');
   });
 
+  it('let the examples overrule the term rules only for a topic the terms also rank near the top', () => {
+    const rules: GateEvidence = {
+      topic: 'bind-all-interfaces', support: 3, knownWeight: 4, unknownWeight: 0, named: 3, specific: 3, signature: false, aliased: true,
+      foreign: 0, foreignShare: 0, margin: 0.6, rival: null, phrased: 'wsl', phrasedSimilarity: 0.45, phrasedShared: 3,
+      phrasedRank: 1, topicSimilarity: 0.2, topicHasExamples: true, offTopicSimilarity: 0.05,
+    };
+    expect(decide(rules)).toMatchObject({ outcome: 'answer', topic: 'wsl' });
+    expect(decide({ ...rules, phrasedRank: GATE.phrasingRank }).topic).toBe('bind-all-interfaces');
+    expect(decide({ ...rules, topicSimilarity: 0.45 / GATE.phrasingSwitch + 0.01 }).topic).toBe('bind-all-interfaces');
+    // A pasted error signature names its topic whatever the examples say.
+    expect(decide({ ...rules, signature: true }).topic).toBe('bind-all-interfaces');
+  });
+
   it('let an editor teach a phrasing, or a question not to answer, with one line and a reload', () => {
     const dir = knowledgeCopy();
     const holder = new KnowledgeHolder({ dir, extraDirs: [] });

@@ -19,6 +19,7 @@ import {
   PHRASING_SHARED,
   PHRASING_CLOSE,
   PHRASING_RANK,
+  PHRASING_SWITCH,
   PHRASING_VETO_MIN,
   PHRASING_VETO_RATIO,
   UNKNOWN_CAP,
@@ -104,6 +105,7 @@ export interface GateThresholds {
   phrasingShared: number;
   phrasingClose: number;
   phrasingRank: number;
+  phrasingSwitch: number;
 }
 
 export const GATE: GateThresholds = {
@@ -131,6 +133,7 @@ export const GATE: GateThresholds = {
   phrasingShared: PHRASING_SHARED,
   phrasingClose: PHRASING_CLOSE,
   phrasingRank: PHRASING_RANK,
+  phrasingSwitch: PHRASING_SWITCH,
 };
 
 /** The share of the question's weight the topic names (0..1); unknown words count by UNKNOWN_SHARE, up to UNKNOWN_CAP (see weights.ts). */
@@ -151,12 +154,25 @@ export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
   if (outcome === 'answer') {
     const vetoAt = Math.max(t.phrasingVetoMin, t.phrasingVetoRatio * e.topicSimilarity);
     // A quoted error signature is about its topic whatever it resembles; a topic without examples (a team's own) cannot be compared.
-    if (e.signature || !e.topicHasExamples || off < vetoAt) return { outcome, topic: e.topic, reasons };
+    if (e.signature || !e.topicHasExamples || off < vetoAt) return { outcome, topic: overruled(e, t, reasons) ?? e.topic, reasons };
     reasons.push(`phrasing: nearer to the questions not to answer (${off.toFixed(2)} ≥ ${vetoAt.toFixed(2)}) than to ${e.topic}'s examples (${e.topicSimilarity.toFixed(2)})`);
     return { outcome: coverageOf(e, t) >= t.suggestCoverage ? 'suggest' : 'silent', topic: e.topic, reasons };
   }
   if (e.phrased && phrasedLikeTopic(e, t, reasons)) return { outcome: 'answer', topic: e.phrased, reasons };
   return { outcome, topic: e.phrased ?? e.topic, reasons };
+}
+
+/**
+ * The topic the phrasing puts in place of the rules' answer: one the terms also rank near the top
+ * (often a sub-topic or a neighbour: wsl for a WSL question the terms read as binding 0.0.0.0)
+ * whose examples are clearly nearer than the answered topic's (PHRASING_SWITCH times). Null when
+ * the rules' answer stands.
+ */
+function overruled(e: GateEvidence, t: GateThresholds, reasons: string[]): string | null {
+  if (!e.phrased || e.phrased === e.topic || e.signature) return null;
+  if (e.phrasedRank >= t.phrasingRank || e.phrasedSimilarity < t.phrasingAnswer || e.phrasedSimilarity < t.phrasingSwitch * e.topicSimilarity) return null;
+  reasons.push(`phrasing: ${e.phrased}'s examples (${e.phrasedSimilarity.toFixed(2)}) are ≥ ${t.phrasingSwitch} × nearer than ${e.topic}'s (${e.topicSimilarity.toFixed(2)}): answers ${e.phrased}`);
+  return e.phrased;
 }
 
 /**

@@ -53,7 +53,7 @@ export interface LabelMatch {
 }
 
 /** How many nearest examples of one label are averaged: one lucky example is not the label's phrasing. */
-const NEAREST = 2;
+const NEAREST = 3;
 /** The weight of a question's feature that no example has, in the question's length (an IDF would be unknown). */
 const UNKNOWN_FEATURE = 2;
 

@@ -64,8 +64,11 @@ export function search(index: SearchIndex, query: string, lang: Lang = answerLan
   if (!gate) return { query, lang, outcome: 'silent', answer: null, candidates: [] };
   const decision = decide(gate, thresholds);
   const answer = decision.outcome === 'answer' && decision.topic ? (index.kb.byId.get(decision.topic) ?? null) : null;
-  // The answer leads the list: the rules answer the term ranking's best, which the blend may rank lower.
-  if (answer) order.sort((a, b) => Number(b.id === answer.id) - Number(a.id === answer.id));
+  // The answer leads the list (the rules answer the term ranking's best, which the blend may rank
+  // lower), and the term ranking's best follows it when the phrasing answered another topic.
+  const lead = [answer?.id, gate.topic];
+  const place = (id: string) => (lead.includes(id) ? lead.indexOf(id) : lead.length);
+  if (answer) order.sort((a, b) => place(a.id) - place(b.id));
   const best = order[0]!.score;
   const candidates = order
     // The best ranked topics are always listed (ranked, if not answered); others need a share of the best.

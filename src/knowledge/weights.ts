@@ -192,3 +192,8 @@ export const PHRASING_CLOSE = 0.5;
  */
 export const PHRASING_VETO_MIN = 0.3;
 export const PHRASING_VETO_RATIO = 1.5;
+/**
+ * The rules' answer gives way to a topic the terms rank among their first `PHRASING_RANK` whose
+ * examples are at least this many times as near (a WSL question the terms read as binding 0.0.0.0).
+ */
+export const PHRASING_SWITCH = Number(process.env.PSW ?? 1.5);
