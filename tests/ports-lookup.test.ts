@@ -89,7 +89,7 @@ describe('lookup on this host (Linux /proc)', () => {
     }
   });
 
-  it('suggests the nearest free ports in order (above first), probing several at a time', async () => {
+  it('suggests the nearest free ports in order (above first), passing over only taken ones', async () => {
     const base = await tcpListener('127.0.0.1');
     const held = await tcpListener('0.0.0.0', false, base + 2).catch(() => null);
     const report = await lookupPort(base, options());

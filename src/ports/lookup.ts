@@ -142,20 +142,14 @@ async function suggestFreePorts(port: number, snapshot: Snapshot, host: HostFact
   const candidates: number[] = [];
   for (let step = 1; step <= SEARCH_SPAN; step++) candidates.push(port + step);
   for (let step = 1; step <= SEARCH_SPAN; step++) candidates.push(port - step);
-  const eligible = candidates.filter((candidate) => {
-    if (candidate < 1 || candidate > 65535 || held.has(candidate)) return false;
-    if (candidate < host.unprivilegedPortStart && !host.isRoot) return false;
-    if (candidate <= WELL_KNOWN_MAX || isServicePort(services, candidate)) return false;
-    return !(candidate >= low && candidate <= high && !(port >= low && port <= high));
-  });
-  // Probed as many at a time as are still wanted, nearest first: the same ports as one by one, in a
-  // fraction of the event-loop turns (a busy gateway makes each turn long).
   const out: number[] = [];
-  for (let next = 0; out.length < count && next < eligible.length; ) {
-    const wave = eligible.slice(next, next + count - out.length);
-    next += wave.length;
-    const free = await Promise.all(wave.map((candidate) => isFreeEverywhere(candidate)));
-    out.push(...wave.filter((_, i) => free[i]));
+  for (const candidate of candidates) {
+    if (out.length >= count) break;
+    if (candidate < 1 || candidate > 65535 || held.has(candidate)) continue;
+    if (candidate < host.unprivilegedPortStart && !host.isRoot) continue;
+    if (candidate <= WELL_KNOWN_MAX || isServicePort(services, candidate)) continue;
+    if (candidate >= low && candidate <= high && !(port >= low && port <= high)) continue;
+    if (await isFreeEverywhere(candidate)) out.push(candidate);
   }
   return out;
 }
