@@ -7,10 +7,12 @@
  *   busy          the same on a busy host (20k loopback connections): times and event-loop delay during lookups
  *   startup       process start → IDENTIFY, ours vs a bare discord.js bot, interleaved
  *   bot           ours vs a bare bot as processes on the same mix (interactions and channel messages):
- *                 dispatch → reply p50/p99, events per second with 50 in flight, RSS
+ *                 dispatch → reply p50/p99; events per second with 50 in flight (and in batches of 50),
+ *                 with the bot's CPU time per event; RSS
  *   growth        100k channel messages, each from a new author, in 100 channels: heap after GC every 20k
  *   loop          the knowledge loop: recording a question (SQLite), /ask with and without it, full reload
- * BENCH_CONNECTIONS (20000), BENCH_EVENTS (10000), BENCH_AUTHORS (100000) scale the runs.
+ * BENCH_CONNECTIONS (20000), BENCH_EVENTS (10000), BENCH_AUTHORS (100000) scale the runs;
+ * BENCH_CPU_PROF=<dir> has both bots write a V8 CPU profile there (`bot`, `startup`).
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,6 +35,7 @@ import { startGateway } from '../src/transports/discord/gateway.ts';
 import { autocomplete, chatInput, QA_CHANNEL_ID, USER, userMessage } from '../tests/fake-discord/payloads.ts';
 import { FakeDiscord } from '../tests/fake-discord/server.ts';
 import { openBusyHost } from './busy-host.ts';
+import { IN_FLIGHT, throughput, type ThroughputRun } from './throughput.ts';
 import { benchKnowledgeLoop } from './knowledge-loop.ts';
 
 const run = promisify(execFile);
@@ -184,7 +187,9 @@ function rssOf(pid: number): number | null {
 /** `npm start`'s node flags, and the script: ours, or the bare bot started the same way. */
 function botCommand(which: 'ours' | 'bare'): string[] {
   const pkg = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
-  const [, ...args] = pkg.scripts.start.split(/\s+/);
+  const [, ...started] = pkg.scripts.start.split(/\s+/);
+  // BENCH_CPU_PROF=<dir>: both bots write a V8 CPU profile there when they exit.
+  const args = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`, ...started] : started;
   return which === 'ours' ? args : [...args.slice(0, -1), 'bench/bare-bot.ts'];
 }
 
@@ -283,7 +288,8 @@ async function benchBots(): Promise<void> {
   // Questions that get a reply when the bot is mentioned (an answer or "did you mean"), so every event can be timed.
   const qs = allQuestions().filter((q) => search(index, q).outcome !== 'silent');
   const topics = kb.topics.map((t) => t.id);
-  const results: Record<string, { p50: number; p99: number; samples: number; perSecond: number[]; rss: number | null }> = {};
+  type Result = { p50: number; p99: number; samples: number; runs: Record<'window' | 'batches', ThroughputRun[]>; rss: number | null };
+  const results: Record<string, Result> = {};
   // Two rounds each, in random order: a busy neighbour on the machine hits both alike.
   for (const which of shuffle(['ours', 'bare', 'ours', 'bare'] as const)) {
     const discord = await new FakeDiscord().start();
@@ -291,7 +297,7 @@ async function benchBots(): Promise<void> {
     try {
       await waitUntilServing(discord, child);
       createChannels(discord, MIX_CHANNELS.slice(1));
-      const result = (results[which] ??= { p50: 0, p99: 0, samples: 0, perSecond: [], rss: null });
+      const result = (results[which] ??= { p50: 0, p99: 0, samples: 0, runs: { window: [], batches: [] }, rss: null });
       if (!result.samples) {
         // Latency: one at a time, dispatch → the reply's REST call arriving at the fake.
         const latencies: number[] = [];
@@ -306,30 +312,37 @@ async function benchBots(): Promise<void> {
         }
         Object.assign(result, { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), samples: latencies.length });
       }
-      // Throughput: EVENTS more, 50 in flight at a time; channel messages become /ask here, because
-      // discord.js holds channel replies to Discord's global 50 requests/s (interaction callbacks are
-      // exempt), which caps any bot alike (both measured 190/s with them) and would hide the bot's own cost.
-      const begin = performance.now();
-      for (let i = 0; i < EVENTS; i += 50) {
-        const batch = Array.from({ length: Math.min(50, EVENTS - i) }, (_, k) => mixEvent(i + k, qs, topics, false));
-        const replies = batch.map((e) => answeredBy(discord, e));
-        for (const e of batch) discord.dispatch(e.type, e.payload);
-        await Promise.all(replies);
-        discord.requests.length = 0; // the fake's own log is not the bot's memory
+      // Throughput: EVENTS more each way (bench/throughput.ts), in random order; channel messages
+      // become /ask here, because discord.js holds channel replies to Discord's global 50 requests/s
+      // (interaction callbacks are exempt), which caps any bot alike (both measured 190/s with them)
+      // and would hide the bot's own cost.
+      for (const how of shuffle(['window', 'batches'] as const)) {
+        result.runs[how].push(await throughput(how, discord, child.pid!, EVENTS, (i) => mixEvent(i, qs, topics, false), answeredBy));
       }
-      result.perSecond.push(EVENTS / ((performance.now() - begin) / 1000));
       result.rss = rssOf(child.pid!);
     } finally {
       await stopBot(child);
       await discord.stop();
     }
   }
+  const best = (runs: ThroughputRun[]) => Math.max(...runs.map((r) => r.perSecond));
+  const cpu = (runs: ThroughputRun[]) => {
+    const measured = runs.flatMap((r) => (r.cpuPerEvent ? [r.cpuPerEvent] : []));
+    if (!measured.length) return 'not measurable here';
+    return `${ms(Math.min(...measured.map((c) => c.all)))} / ${ms(Math.min(...measured.map((c) => c.main)))}`;
+  };
   for (const [which, r] of Object.entries(results)) {
     row(`${which}: dispatch → reply p50 / p99 (${r.samples} sequential)`, `${ms(r.p50)} / ${ms(r.p99)}`);
-    row(`${which}: interactions per second, 50 in flight (${EVENTS}, 2 runs)`, r.perSecond.map((v) => `${Math.round(v)}/s`).join(', '));
+    row(`${which}: events/s, ${IN_FLIGHT} in flight (${EVENTS} each, 2 runs)`, r.runs.window.map((v) => `${Math.round(v.perSecond)}/s`).join(', '));
+    row(`${which}: events/s, batches of ${IN_FLIGHT} (${EVENTS} each, 2 runs)`, r.runs.batches.map((v) => `${Math.round(v.perSecond)}/s`).join(', '));
+    row(`${which}: bot CPU per event, all threads / main (best run)`, cpu([...r.runs.window, ...r.runs.batches]));
     row(`${which}: RSS after the runs`, r.rss === null ? 'not measurable here' : `${r.rss.toFixed(1)} MB`);
   }
-  if (results.ours && results.bare) row('throughput, ours / bare (best runs)', `${((100 * Math.max(...results.ours.perSecond)) / Math.max(...results.bare.perSecond)).toFixed(0)}%`);
+  if (results.ours && results.bare) {
+    const { ours, bare } = { ours: results.ours.runs, bare: results.bare.runs };
+    row(`throughput, ours / bare (best runs): ${IN_FLIGHT} in flight`, `${((100 * best(ours.window)) / best(bare.window)).toFixed(0)}%`);
+    row(`throughput, ours / bare (best runs): batches of ${IN_FLIGHT}`, `${((100 * best(ours.batches)) / best(bare.batches)).toFixed(0)}%`);
+  }
 }
 
 async function benchGrowth(): Promise<void> {

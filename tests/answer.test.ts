@@ -4,6 +4,7 @@ import { askCommand } from '../src/commands/ask.ts';
 import { askMessageCommand } from '../src/commands/ask-message.ts';
 import { explainCommand } from '../src/commands/explain.ts';
 import { answerLang } from '../src/knowledge/language.ts';
+import { search } from '../src/knowledge/search.ts';
 import { outcomeOf } from '../src/ops/observer.ts';
 import { answerMessage } from '../src/qa/channel-qa.ts';
 import { answerForumPost } from '../src/qa/forum.ts';
@@ -84,6 +85,28 @@ describe('one answer path for every surface', () => {
     expect(chat.topic?.id).toBe(full.topic?.id);
     expect(chat.reply!.embeds![0]!.description!.length).toBeLessThan(full.reply!.embeds![0]!.description!.length);
     expect(full.reply!.embeds![0]!.footer).toBe(`/explain ${full.topic!.id}`);
+  });
+
+  it('a topic picked by its id (/explain from autocomplete) is shown without a search; the search runs when its result is read', () => {
+    let searches = 0;
+    const counting = {
+      kb: ctx.kb,
+      get index() {
+        searches++;
+        return ctx.index;
+      },
+    };
+    const request = { read: 'question', form: 'full', whenUnsure: 'browse', whenNone: 'say', mayBeTopicId: true } as const;
+    const picked = answer(counting, { ...request, text: 'localhost' });
+    expect(picked.topic?.id).toBe('localhost');
+    expect(picked.reply.embeds![0]!.footer).toBe('/explain localhost');
+    expect(searches).toBe(0);
+    expect(picked.result).toEqual(search(ctx.index, 'localhost', picked.lang));
+    expect(picked.result).toBe(picked.result); // searched once, then kept
+    expect(searches).toBe(1);
+
+    answer(counting, { ...request, text: 'what is using port 8080' }); // free text is searched as before
+    expect(searches).toBe(2);
   });
 
   it('a forum post in Korean is answered in Korean; an unsure one is left alone', () => {

@@ -8,7 +8,7 @@ import { readHostFacts, type HostFacts } from '../src/ports/host.ts';
 import { lookupPort, type LookupOptions } from '../src/ports/lookup.ts';
 import { hintsFor } from '../src/ports/meaning.ts';
 import { isFreeEverywhere, probeBind } from '../src/ports/probe.ts';
-import { loadServices } from '../src/ports/services.ts';
+import { isServicePort, loadServices } from '../src/ports/services.ts';
 import { runCli } from './helpers/cli.ts';
 
 const services = loadServices();
@@ -86,6 +86,23 @@ describe('lookup on this host (Linux /proc)', () => {
       const free = await lookupPort(port, options({ suggestionCount: 0 }));
       expect(free.inUse).toBe(false);
       expect(hintsFor(free).map((h) => h.code)).toContain('free');
+    }
+  });
+
+  it('suggests the nearest free ports in order (above first), passing over only taken ones', async () => {
+    const base = await tcpListener('127.0.0.1');
+    const held = await tcpListener('0.0.0.0', false, base + 2).catch(() => null);
+    const report = await lookupPort(base, options());
+    expect(report.suggestions).toHaveLength(3);
+    if (held) expect(report.suggestions).not.toContain(held);
+    // The order ports are considered in: above the asked one, nearest first, then below it.
+    const order = [...Array.from({ length: 50 }, (_, i) => base + 1 + i), ...Array.from({ length: 50 }, (_, i) => base - 1 - i)];
+    const upToLast = order.slice(0, order.indexOf(report.suggestions.at(-1)!) + 1);
+    expect(upToLast.filter((port) => report.suggestions.includes(port))).toEqual(report.suggestions);
+    // Every port passed over on the way is taken (or a known service's), as one-by-one probing would find.
+    for (const port of upToLast) {
+      if (report.suggestions.includes(port) || port > 65535 || isServicePort(services, port)) continue;
+      expect(await isFreeEverywhere(port)).toBe(false);
     }
   });
 

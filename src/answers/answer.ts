@@ -52,13 +52,25 @@ export function answer(ctx: Pick<BotContext, 'index' | 'kb'>, request: AnswerReq
   const { text, form, address = {} } = request;
   const lang = answerLang(text, request.locale);
   const exact = request.mayBeTopicId ? ctx.kb.byId.get(text.trim().toLowerCase()) : undefined;
-  const result = request.read === 'pasted' ? searchPasted(ctx.index, text, lang) : search(ctx.index, text, lang);
-  const shown = (reply: Reply | null, topic: Topic | null = null): Answer => ({ reply, topic, outcome: reply?.outcome ?? 'silent', lang, result });
+  // Searched when something reads it: a topic picked by its id (/explain from autocomplete) is shown
+  // whole without a search, unless a caller asks for `result`.
+  let searched: SearchResult | undefined;
+  const searchResult = () => (searched ??= request.read === 'pasted' ? searchPasted(ctx.index, text, lang) : search(ctx.index, text, lang));
+  const shown = (reply: Reply | null, topic: Topic | null = null): Answer => ({
+    reply,
+    topic,
+    outcome: reply?.outcome ?? 'silent',
+    lang,
+    get result() {
+      return searchResult();
+    },
+  });
   const topicAnswer = (topic: Topic) =>
-    shown(form === 'chat' ? chatAnswerReply(topic, lang, ctx.kb, result.query, address) : topicReply(topic, lang, ctx.kb, address), topic);
+    shown(form === 'chat' ? chatAnswerReply(topic, lang, ctx.kb, searchResult().query, address) : topicReply(topic, lang, ctx.kb, address), topic);
 
-  const sure = exact ?? result.answer;
+  const sure = exact ?? searchResult().answer;
   if (sure) return topicAnswer(sure);
+  const result = searchResult();
   const choices = unsureChoices(request, result, lang);
   if (choices.length === 1 && request.whenUnsure === 'browse') return topicAnswer(choices[0]!.topic);
   if (choices.length) return shown(suggestionsReply(choices, lang, address));

@@ -1,6 +1,6 @@
 import type { KnowledgeBase, Lang, Topic } from '../knowledge/topic.ts';
 import { LIMITS, truncate } from './limits.ts';
-import { tablesToLists } from './markdown.ts';
+import { bodyAsShown } from './markdown.ts';
 import { moreButton } from './more-button.ts';
 import { COLORS, type ActionRow, type Reply } from './reply.ts';
 import { addressed, relatedRows, relatedTopics, type AddressOptions } from './topic-reply.ts';
@@ -15,7 +15,7 @@ export function chatAnswerReply(topic: Topic, lang: Lang, kb: KnowledgeBase, que
   const title = truncate(topic.title[lang], LIMITS.embedTitle);
   const summary = topic.summary[lang];
   const used = { lines: 1 + lineCount(summary) + 1, chars: title.length + summary.length + 2 };
-  const part = bestPart(tablesToLists(topic.body[lang]), question, CHAT_BUDGET.lines - used.lines, CHAT_BUDGET.chars - used.chars);
+  const part = bestPart(bodyAsShown(topic.body[lang]), question, CHAT_BUDGET.lines - used.lines, CHAT_BUDGET.chars - used.chars);
   const description = part.lines.length ? `${summary}\n\n${part.lines.join('\n')}` : summary;
   const components: ActionRow[] = [];
   if (!part.complete) components.push([moreButton(topic, lang)]);

@@ -1,3 +1,5 @@
+import { memoByText } from './text-memo.ts';
+
 /**
  * Discord renders bold, lists and code but not tables, so knowledge tables become lists:
  * a comparison table (blank first header) reads "- **Row**: A: x · B: y", any other "- **a** · b · c".
@@ -28,6 +30,9 @@ export function tablesToLists(markdown: string): string {
   }
   return out.join('\n');
 }
+
+/** A topic body as Discord shows it (tables as lists), converted once per body. */
+export const bodyAsShown = memoByText(tablesToLists);
 
 function isTableRow(line: string): boolean {
   return /^\s*\|.*\|\s*$/.test(line);

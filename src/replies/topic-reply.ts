@@ -2,7 +2,7 @@ import type { ComponentHandler } from '../components/component.ts';
 import type { KnowledgeBase, Lang, Topic } from '../knowledge/topic.ts';
 import type { Candidate } from '../knowledge/search.ts';
 import { LIMITS, truncate } from './limits.ts';
-import { tablesToLists } from './markdown.ts';
+import { bodyAsShown } from './markdown.ts';
 import { COLORS, type ActionRow, type Reply, type SelectMenu } from './reply.ts';
 
 /** The custom id of every menu that opens a topic (related topics, "did you mean", a port's topics); the value is the topic id. */
@@ -18,7 +18,7 @@ export function topicReply(topic: Topic, lang: Lang, kb: KnowledgeBase, options:
   const related = relatedTopics(topic, kb);
   const embed = {
     title: truncate(topic.title[lang], LIMITS.embedTitle),
-    description: truncate(`${topic.summary[lang]}\n\n${tablesToLists(topic.body[lang])}`, LIMITS.embedDescription),
+    description: truncate(`${topic.summary[lang]}\n\n${bodyAsShown(topic.body[lang])}`, LIMITS.embedDescription),
     color: COLORS.topic,
     fields: related.length
       ? [{ name: lang === 'ko' ? '관련 주제' : 'Related topics', value: truncate(related.map((t) => `• ${t.title[lang]} — \`/explain ${t.id}\``).join('\n'), LIMITS.fieldValue) }]

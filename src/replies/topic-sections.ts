@@ -1,4 +1,5 @@
 import { analyze } from '../knowledge/analyze.ts';
+import { memoByText } from './text-memo.ts';
 
 /**
  * A chat answer is the topic's summary plus the part of its body that best matches the question.
@@ -54,25 +55,25 @@ function terms(text: string): Set<string> {
   return new Set(analyze(text).flatMap((t) => [t.term, ...(t.implied ?? [])]));
 }
 
-/** Parts of topic bodies, read once: the same few hundred recur in every answer (cleared if the knowledge grows past it). */
-const PART_TERMS = new Map<string, Set<string>>();
-const PART_TERMS_LIMIT = 4096;
+/** Parts of topic bodies, read once. */
+const partTerms = memoByText(terms);
 
-function partTerms(text: string): Set<string> {
-  let found = PART_TERMS.get(text);
-  if (!found) {
-    if (PART_TERMS.size >= PART_TERMS_LIMIT) PART_TERMS.clear();
-    PART_TERMS.set(text, (found = terms(text)));
-  }
-  return found;
-}
+/** A body's sections, their headings, its non-blank lines and each section's text, split once per body. */
+const layoutOf = memoByText((body: string) => {
+  const sections = splitSections(body);
+  return {
+    sections,
+    headings: sections.map((s) => s.heading ?? ''),
+    whole: trimBlank(body.split('\n')),
+    sectionText: sections.map((s) => [s.heading ?? '', ...s.intro, ...s.items.flat()].join('\n')),
+  };
+});
 
 /**
  * Scores each part by the question's words it contains, a word weighing less the more parts
  * share it (a word in every part says nothing about which part is meant).
  */
-function scorer(question: string, parts: string[]): (i: number) => number {
-  const asked = terms(question);
+function scorer(asked: Set<string>, parts: string[]): (i: number) => number {
   const termsOfPart = parts.map(partTerms);
   const weight = new Map<string, number>();
   for (const term of asked) {
@@ -88,13 +89,12 @@ function scorer(question: string, parts: string[]): (i: number) => number {
  * whole body.
  */
 export function bestPart(body: string, question: string, maxLines: number, maxChars: number): { lines: string[]; complete: boolean } {
-  const sections = splitSections(body);
-  const whole = trimBlank(body.split('\n'));
-  if (whole.length <= maxLines && whole.join('\n').length <= maxChars) return { lines: whole, complete: true };
+  const { sections, headings, whole, sectionText } = layoutOf(body);
+  if (whole.length <= maxLines && whole.join('\n').length <= maxChars) return { lines: [...whole], complete: true };
 
-  const sectionText = sections.map((s) => [s.heading ?? '', ...s.intro, ...s.items.flat()].join('\n'));
-  const headingScore = scorer(question, sections.map((s) => s.heading ?? ''));
-  const textScore = scorer(question, sectionText);
+  const asked = terms(question);
+  const headingScore = scorer(asked, headings);
+  const textScore = scorer(asked, sectionText);
   let best = 0;
   let bestScore = 0;
   sections.forEach((_, i) => {
@@ -107,7 +107,7 @@ export function bestPart(body: string, question: string, maxLines: number, maxCh
   // question that matches the section's own heading asks for all of it (a checklist), from the top.
   let firstItem = 0;
   if (section.items.length > 1 && headingScore(best) === 0) {
-    const itemScore = scorer(question, section.items.map((item) => item.join('\n')));
+    const itemScore = scorer(asked, section.items.map((item) => item.join('\n')));
     section.items.forEach((_, i) => {
       if (itemScore(i) > itemScore(firstItem)) firstItem = i;
     });

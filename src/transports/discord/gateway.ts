@@ -34,7 +34,7 @@ import { messageLink, RepeatMemory, repeatPointerReply } from '../../qa/repeat.t
 import { RateLimiter, tryTakeAll } from '../../qa/rate-limit.ts';
 import { LIMITS } from '../../replies/limits.ts';
 import type { Reply } from '../../replies/reply.ts';
-import { replyFromMessage, toDiscordMessage, toInteractionReply } from './payload.ts';
+import { replyFromMessage, sendAsBuilt, toDiscordMessage, toInteractionReply } from './payload.ts';
 import { cacheFactory, sweepers } from './cache.ts';
 import { watchConnection } from './diagnostics.ts';
 
@@ -64,6 +64,7 @@ export function createClient(config: Config): Client {
     // Set once for every message the bot sends: no @everyone, @here, roles or users unless a reply names them.
     allowedMentions: { parse: [], repliedUser: false },
     rest: { api: config.discordApiUrl },
+    jsonTransformer: sendAsBuilt,
     // Memory bounded by configuration, not by traffic (see cache.ts).
     makeCache: cacheFactory(),
     sweepers: sweepers(),
