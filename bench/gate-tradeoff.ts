@@ -93,6 +93,7 @@ const sweeps: Array<[keyof GateThresholds, number[]]> = [
   ['phrasingClose', [0.4, 0.5, 0.6, Infinity]],
   ['phrasingRank', [1, 2, 3, 5, Infinity]],
   ['phrasingSwitch', [1.25, 1.5, 2, Infinity]],
+  ['phrasingKeep', [0.7, 0.8, 0.9, Infinity]],
   ['phrasingVetoMin', [0.2, 0.3, 0.4, Infinity]],
   ['phrasingVetoRatio', [1, 1.5, 2]],
 ];

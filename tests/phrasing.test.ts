@@ -93,23 +93,30 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
     expect(decide(rules)).toMatchObject({ outcome: 'answer', topic: 'wsl' });
     expect(decide({ ...rules, phrasedRank: GATE.phrasingRank }).topic).toBe('bind-all-interfaces');
     expect(decide({ ...rules, topicSimilarity: 0.45 / GATE.phrasingSwitch + 0.01 }).topic).toBe('bind-all-interfaces');
-    // A pasted error signature names its topic whatever the examples say.
+    // A pasted error signature names its topic whatever the examples say; so does a question almost
+    // wholly in the topic's own words (rdp port number), two specific ones at least.
     expect(decide({ ...rules, signature: true }).topic).toBe('bind-all-interfaces');
+    const wholly = { ...rules, support: 4, knownWeight: 4, specific: 2 };
+    expect(decide(wholly)).toMatchObject({ outcome: 'answer', topic: 'bind-all-interfaces' });
+    expect(decide({ ...wholly, offTopicSimilarity: 0.9 })).toMatchObject({ outcome: 'answer', topic: 'bind-all-interfaces' });
+    expect(decide({ ...wholly, specific: 1, offTopicSimilarity: 0.9 }).outcome).not.toBe('answer');
   });
 
-  it('let an editor teach a phrasing, or a question not to answer, with one line and a reload', () => {
+  it('let an editor teach a phrasing, or a question not to answer, with a line or two and a reload', () => {
     const dir = knowledgeCopy();
     const holder = new KnowledgeHolder({ dir, extraDirs: [] });
-    const question = 'port cheat sheet anyone';
+    const question = 'printable port list';
     expect(search(holder.current.index, question).answer).toBeNull();
-    append(path.join(dir, 'phrasing/well-known-ports.yaml'), 'en', 'anyone got a port cheat sheet for the team');
+    append(path.join(dir, 'phrasing/well-known-ports.yaml'), 'en', 'is there a printable list of the usual ports');
     expect(holder.reload()).toMatchObject({ ok: true });
     expect(search(holder.current.index, question).answer?.id).toBe('well-known-ports');
 
-    const chatter = 'ssh 포트 몇번이었지 ㅋㅋ 농담이고 점심 뭐 먹죠';
-    expect(search(holder.current.index, chatter).answer?.id).toBe('well-known-ports');
-    append(path.join(dir, 'phrasing/off-topic.yaml'), 'ko', '농담이고 점심 뭐 먹죠 ssh 포트 몇번이었지');
+    // A near miss the term rules answer (Flask's topic names SQLAlchemy among its extensions).
+    const nearMiss = 'my flask sqlalchemy migration fails with an error';
+    expect(search(holder.current.index, nearMiss).answer?.id).toBe('flask');
+    append(path.join(dir, 'phrasing/off-topic.yaml'), 'en', 'sqlalchemy migration error in a flask app, alembic upgrade fails');
+    append(path.join(dir, 'phrasing/off-topic.yaml'), 'en', 'flask db migrate fails, sqlalchemy error about a missing column');
     expect(holder.reload()).toMatchObject({ ok: true });
-    expect(search(holder.current.index, chatter).answer).toBeNull();
+    expect(search(holder.current.index, nearMiss).answer).toBeNull();
   });
 });

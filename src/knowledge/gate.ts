@@ -20,6 +20,7 @@ import {
   PHRASING_CLOSE,
   PHRASING_RANK,
   PHRASING_SWITCH,
+  PHRASING_KEEP,
   PHRASING_VETO_MIN,
   PHRASING_VETO_RATIO,
   UNKNOWN_CAP,
@@ -106,6 +107,7 @@ export interface GateThresholds {
   phrasingClose: number;
   phrasingRank: number;
   phrasingSwitch: number;
+  phrasingKeep: number;
 }
 
 export const GATE: GateThresholds = {
@@ -134,6 +136,7 @@ export const GATE: GateThresholds = {
   phrasingClose: PHRASING_CLOSE,
   phrasingRank: PHRASING_RANK,
   phrasingSwitch: PHRASING_SWITCH,
+  phrasingKeep: PHRASING_KEEP,
 };
 
 /** The share of the question's weight the topic names (0..1); unknown words count by UNKNOWN_SHARE, up to UNKNOWN_CAP (see weights.ts). */
@@ -154,6 +157,8 @@ export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
   if (outcome === 'answer') {
     const vetoAt = Math.max(t.phrasingVetoMin, t.phrasingVetoRatio * e.topicSimilarity);
     // A quoted error signature is about its topic whatever it resembles; a topic without examples (a team's own) cannot be compared.
+    // A question almost wholly in the topic's own words, two specific ones at least, keeps the rules' answer.
+    if (coverageOf(e, t) >= t.phrasingKeep && e.specific >= 2) return { outcome, topic: e.topic, reasons };
     if (e.signature || !e.topicHasExamples || off < vetoAt) return { outcome, topic: overruled(e, t, reasons) ?? e.topic, reasons };
     reasons.push(`phrasing: nearer to the questions not to answer (${off.toFixed(2)} ≥ ${vetoAt.toFixed(2)}) than to ${e.topic}'s examples (${e.topicSimilarity.toFixed(2)})`);
     return { outcome: coverageOf(e, t) >= t.suggestCoverage ? 'suggest' : 'silent', topic: e.topic, reasons };

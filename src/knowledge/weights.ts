@@ -196,4 +196,10 @@ export const PHRASING_VETO_RATIO = 1.5;
  * The rules' answer gives way to a topic the terms rank among their first `PHRASING_RANK` whose
  * examples are at least this many times as near (a WSL question the terms read as binding 0.0.0.0).
  */
-export const PHRASING_SWITCH = Number(process.env.PSW ?? 1.5);
+export const PHRASING_SWITCH = 1.5;
+/**
+ * The rules' answer to a question at least this much in the topic's own words (coverage), two
+ * specific words at least, stands whatever the examples say: `rdp port number` is
+ * well-known-ports, `private ip range 172.16` lan-ip (but `deploy done ✅` may still be withdrawn).
+ */
+export const PHRASING_KEEP = 0.8;
