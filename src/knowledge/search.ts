@@ -87,11 +87,14 @@ export function evidenceFor(index: SearchIndex, query: string): GateEvidence | n
 
 /** Both views of a bounded question, blended, and the gate's evidence from them (null when nothing matches). */
 function weigh(index: SearchIndex, query: string): { order: Blended[]; gate: GateEvidence | null } {
-  const ranked = rankTopics(index, readQuery(index, query));
+  const words = readQuery(index, query);
+  const ranked = rankTopics(index, words);
   const phrasing = matchPhrasing(index.phrasing, query);
   const order = blend(ranked, phrasing);
+  if (!order.length) return { order, gate: null };
   const hasExamples = (topic: string) => index.phrasing.labels.includes(topic);
-  return { order, gate: order.length ? gateEvidence(ranked, phrasing, order, hasExamples) : null };
+  const phrasedDoc = index.docs.find((d) => d.topic.id === order[0]!.id);
+  return { order, gate: { ...gateEvidence(ranked, phrasing, order, hasExamples), phrasedNamed: !!phrasedDoc && namesTopic(words, phrasedDoc) } };
 }
 
 /** A topic's place in the blend of term ranking and phrasing. */
@@ -157,13 +160,13 @@ function gateEvidence(ranked: RankedTopic[], phrasing: LabelMatch[], order: Blen
   const rank = ranked.findIndex((r) => r.doc.topic.id === order[0]?.id);
   const phrased = { phrasedRank: rank < 0 ? ranked.length : rank, phrased: order[0]?.id ?? null, phrasedSimilarity: similarity(order[0]?.id ?? OFF_TOPIC), phrasedShared: phrasing.find((m) => m.label === order[0]?.id)?.shared ?? 0, offTopicSimilarity: similarity(OFF_TOPIC) };
   const best = ranked[0];
-  if (!best) return { topic: order[0]!.id, support: 0, knownWeight: 0, unknownWeight: 0, named: 0, specific: 0, signature: false, aliased: false, foreign: 0, foreignShare: 0, margin: 0, rival: null, topicSimilarity: phrased.phrasedSimilarity, topicHasExamples: true, ...phrased };
+  if (!best) return { phrasedNamed: false, topic: order[0]!.id, support: 0, knownWeight: 0, unknownWeight: 0, named: 0, specific: 0, signature: false, aliased: false, foreign: 0, foreignShare: 0, margin: 0, rival: null, topicSimilarity: phrased.phrasedSimilarity, topicHasExamples: true, ...phrased };
   const family = (id: string) => id.split('/')[0];
   const rival = ranked.find((s) => family(s.doc.topic.id) !== family(best.doc.topic.id));
   const margin = rival ? 1 - rival.score / best.score : 1;
   const { support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign, foreignShare } = best;
   const topic = best.doc.topic.id;
-  return { topic, support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign, foreignShare, margin, rival: rival?.doc.topic.id ?? null, topicSimilarity: similarity(topic), topicHasExamples: hasExamples(topic), ...phrased };
+  return { phrasedNamed: false, topic, support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign, foreignShare, margin, rival: rival?.doc.topic.id ?? null, topicSimilarity: similarity(topic), topicHasExamples: hasExamples(topic), ...phrased };
 }
 
 /** Why a question ranked as it did: its words, their readings and weights, each top topic's evidence per word, and the rules that decided. */
@@ -221,6 +224,11 @@ function scoreDoc(index: SearchIndex, words: QueryWord[], doc: IndexedTopic, phr
     score += bonus * phrase.terms.reduce((sum, t) => sum + idf(index, index.df.get(t) ?? 0), 0);
   }
   return score;
+}
+
+/** Whether the question says one of the topic's names whole (its id or first alias: flask, 포트 충돌). */
+function namesTopic(words: QueryWord[], doc: IndexedTopic): boolean {
+  return doc.names.some((name) => name.every((term) => words.some((w) => w.readings.some((r) => r.term === term && r.trust >= 1))));
 }
 
 /**
