@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decide, GATE, type GateEvidence } from '../src/knowledge/gate.ts';
-import { KnowledgeHolder } from '../src/knowledge/live.ts';
+import { KnowledgeHolder, watchKnowledge } from '../src/knowledge/live.ts';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
 import { buildPhrasing, matchPhrasing, OFF_TOPIC, rawFeatures } from '../src/knowledge/phrasing.ts';
 import { search } from '../src/knowledge/search.ts';
+import { createLogger } from '../src/log.ts';
 import { tempFolder } from './helpers/temp-folder.ts';
 
 /** A private copy of the built-in knowledge, so a test can edit its phrasing files. */
@@ -120,5 +121,21 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
     append(path.join(dir, 'phrasing/off-topic.yaml'), 'en', 'flask db migrate fails, sqlalchemy error about a missing column');
     expect(holder.reload()).toMatchObject({ ok: true });
     expect(search(holder.current.index, nearMiss).answer).toBeNull();
+  });
+
+  it('are reloaded when a phrasing file is saved, like a topic file', async () => {
+    const dir = knowledgeCopy();
+    const holder = new KnowledgeHolder({ dir, extraDirs: [] });
+    const before = holder.current;
+    const stop = watchKnowledge(holder, createLogger('silent'), 50);
+    try {
+      append(path.join(dir, 'phrasing/ports.yaml'), 'en', 'what is the number after the colon in an address');
+      const deadline = Date.now() + 5000;
+      while (holder.current === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      expect(holder.current).not.toBe(before);
+      expect(holder.current.kb.phrasing!.some((p) => p.text === 'what is the number after the colon in an address')).toBe(true);
+    } finally {
+      stop();
+    }
   });
 });

@@ -4,6 +4,7 @@ import type { Logger } from '../log.ts';
 import { TopicAutocomplete } from './autocomplete.ts';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from './load.ts';
 import { loadLoanwords } from './loanwords.ts';
+import { PHRASING_FOLDER } from './phrasing-files.ts';
 import { buildIndex, type SearchIndex } from './search-index.ts';
 import type { KnowledgeBase } from './topic.ts';
 
@@ -88,6 +89,12 @@ export function describeReload(result: ReloadResult): string {
     : `knowledge reload failed, still serving the previous knowledge (${result.problems.length} problem(s)):\n  - ${result.problems.join('\n  - ')}`;
 }
 
+/** Whether a changed file (relative to a knowledge folder) is read with the knowledge. */
+function isKnowledgeFile(file: string): boolean {
+  const inPhrasing = file.split(/[\\/]/)[0] === PHRASING_FOLDER && /\.ya?ml$/.test(file);
+  return file.endsWith('.md') || file.endsWith('loanwords.yaml') || inPhrasing;
+}
+
 /** Editors save in bursts (write, rename, touch): one reload after the burst settles. */
 export const WATCH_DEBOUNCE_MS = 250;
 
@@ -107,8 +114,8 @@ export function watchKnowledge(holder: KnowledgeHolder, log: Logger, debounceMs 
     holder.reload();
   };
   const changed = (file: string | null) => {
-    // Topics and the loanword table are knowledge; services.yaml is read at start only.
-    if (file && !file.endsWith('.md') && !file.endsWith('loanwords.yaml')) return;
+    // Topics, the loanword table and the phrasing examples are knowledge; services.yaml is read at start only.
+    if (file && !isKnowledgeFile(file)) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(reload, debounceMs);
   };

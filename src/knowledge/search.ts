@@ -94,7 +94,8 @@ function weigh(index: SearchIndex, query: string): { order: Blended[]; gate: Gat
   if (!order.length) return { order, gate: null };
   const hasExamples = (topic: string) => index.phrasing.labels.includes(topic);
   const phrasedDoc = index.docs.find((d) => d.topic.id === order[0]!.id);
-  return { order, gate: { ...gateEvidence(ranked, phrasing, order, hasExamples), phrasedNamed: !!phrasedDoc && namesTopic(words, phrasedDoc) } };
+  const phrasedNamed = !!phrasedDoc && namesTopic(words, phrasedDoc);
+  return { order, gate: gateEvidence(ranked, phrasing, order, hasExamples, phrasedNamed) };
 }
 
 /** A topic's place in the blend of term ranking and phrasing. */
@@ -155,18 +156,30 @@ function topicalWords(index: SearchIndex, words: QueryWord[]): Set<number> {
  * its own family (a parent and its sub-topic, port-conflict and port-conflict/time-wait, answer the
  * same question), and the phrasing's view: the blend's best topic and how near the examples are.
  */
-function gateEvidence(ranked: RankedTopic[], phrasing: LabelMatch[], order: Blended[], hasExamples: (topic: string) => boolean): GateEvidence {
-  const similarity = (label: string) => phrasing.find((m) => m.label === label)?.similarity ?? 0;
-  const rank = ranked.findIndex((r) => r.doc.topic.id === order[0]?.id);
-  const phrased = { phrasedRank: rank < 0 ? ranked.length : rank, phrased: order[0]?.id ?? null, phrasedSimilarity: similarity(order[0]?.id ?? OFF_TOPIC), phrasedShared: phrasing.find((m) => m.label === order[0]?.id)?.shared ?? 0, offTopicSimilarity: similarity(OFF_TOPIC) };
+function gateEvidence(ranked: RankedTopic[], phrasing: LabelMatch[], order: Blended[], hasExamples: (topic: string) => boolean, phrasedNamed: boolean): GateEvidence {
+  const match = (label: string) => phrasing.find((m) => m.label === label);
+  const phrasedId = order[0]!.id;
+  const rank = ranked.findIndex((r) => r.doc.topic.id === phrasedId);
+  const phrased = {
+    phrased: phrasedId,
+    phrasedSimilarity: match(phrasedId)?.similarity ?? 0,
+    phrasedShared: match(phrasedId)?.shared ?? 0,
+    phrasedRank: rank < 0 ? ranked.length : rank,
+    phrasedNamed,
+    offTopicSimilarity: match(OFF_TOPIC)?.similarity ?? 0,
+  };
   const best = ranked[0];
-  if (!best) return { phrasedNamed: false, topic: order[0]!.id, support: 0, knownWeight: 0, unknownWeight: 0, named: 0, specific: 0, signature: false, aliased: false, foreign: 0, foreignShare: 0, margin: 0, rival: null, topicSimilarity: phrased.phrasedSimilarity, topicHasExamples: true, ...phrased };
+  if (!best) {
+    const none = { support: 0, knownWeight: 0, unknownWeight: 0, named: 0, specific: 0, signature: false, aliased: false, foreign: 0, foreignShare: 0 };
+    return { topic: phrasedId, ...none, margin: 0, rival: null, topicSimilarity: phrased.phrasedSimilarity, topicHasExamples: true, ...phrased };
+  }
   const family = (id: string) => id.split('/')[0];
   const rival = ranked.find((s) => family(s.doc.topic.id) !== family(best.doc.topic.id));
   const margin = rival ? 1 - rival.score / best.score : 1;
   const { support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign, foreignShare } = best;
   const topic = best.doc.topic.id;
-  return { phrasedNamed: false, topic, support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign, foreignShare, margin, rival: rival?.doc.topic.id ?? null, topicSimilarity: similarity(topic), topicHasExamples: hasExamples(topic), ...phrased };
+  const terms = { support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign, foreignShare };
+  return { topic, ...terms, margin, rival: rival?.doc.topic.id ?? null, topicSimilarity: match(topic)?.similarity ?? 0, topicHasExamples: hasExamples(topic), ...phrased };
 }
 
 /** Why a question ranked as it did: its words, their readings and weights, each top topic's evidence per word, and the rules that decided. */
