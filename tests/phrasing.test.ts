@@ -77,20 +77,18 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
     expect(match!.shared).toBeLessThan(GATE.phrasingShared);
     const evidence: GateEvidence = {
       topic: 'flask', support: 0.5, knownWeight: 3, unknownWeight: 0, named: 0, specific: 1, signature: false, aliased: false,
-      foreign: 0, foreignShare: 0, margin: 0.5, rival: null, phrased: 'flask', phrasedSimilarity: 0.6, phrasedShared: match!.shared, phrasedNamed: false, phrasedRank: 0,
+      foreign: 0, foreignShare: 0, margin: 0.5, rival: null, phrased: 'flask', phrasedSimilarity: 0.6, phrasedShared: match!.shared, phrasedRank: 0,
       topicSimilarity: 0.6, topicHasExamples: true, offTopicSimilarity: 0,
     };
     expect(decide(evidence).outcome).not.toBe('answer');
     expect(decide({ ...evidence, phrasedShared: GATE.phrasingShared }).outcome).toBe('answer');
-    // Unless the one shared word is the topic's own name, said whole ("flask 뭐하는 애임").
-    expect(decide({ ...evidence, phrasedShared: 1, phrasedNamed: true }).outcome).toBe('answer');
     expect(decide({ ...evidence, phrasedShared: GATE.phrasingShared, offTopicSimilarity: 0.59 }).outcome).not.toBe('answer');
   });
 
   it('let the examples overrule the term rules only for a topic the terms also rank near the top', () => {
     const rules: GateEvidence = {
       topic: 'bind-all-interfaces', support: 3, knownWeight: 4, unknownWeight: 0, named: 3, specific: 3, signature: false, aliased: true,
-      foreign: 0, foreignShare: 0, margin: 0.6, rival: null, phrased: 'wsl', phrasedSimilarity: 0.45, phrasedShared: 3, phrasedNamed: false,
+      foreign: 0, foreignShare: 0, margin: 0.6, rival: null, phrased: 'wsl', phrasedSimilarity: 0.45, phrasedShared: 3,
       phrasedRank: 1, topicSimilarity: 0.2, topicHasExamples: true, offTopicSimilarity: 0.05,
     };
     expect(decide(rules)).toMatchObject({ outcome: 'answer', topic: 'wsl' });

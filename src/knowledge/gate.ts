@@ -63,8 +63,6 @@ export interface GateEvidence {
   phrasedRank: number;
   /** How many words the question shares with that topic's nearest example (phrasing.ts). */
   phrasedShared: number;
-  /** Whether the question says that topic's own name whole (flask, 포트 충돌): then one shared word is its name. */
-  phrasedNamed: boolean;
   /** How near the examples of `topic` (the ranking's best) are, and whether it has any (a team's own topic may not). */
   topicSimilarity: number;
   topicHasExamples: boolean;
@@ -189,7 +187,7 @@ function overruled(e: GateEvidence, t: GateThresholds, reasons: string[]): strin
  */
 function phrasedLikeTopic(e: GateEvidence, t: GateThresholds, reasons: string[]): boolean {
   const off = e.offTopicSimilarity;
-  const near = e.phrasedSimilarity >= t.phrasingAnswer && e.phrasedSimilarity >= off * t.phrasingOffRatio && (e.phrasedShared >= t.phrasingShared || (e.phrasedNamed && e.phrasedShared >= 1));
+  const near = e.phrasedSimilarity >= t.phrasingAnswer && e.phrasedSimilarity >= off * t.phrasingOffRatio && e.phrasedShared >= t.phrasingShared;
   if (!near) return false;
   const close = e.phrasedSimilarity >= t.phrasingClose;
   if (!close && e.foreignShare > t.phrasingForeignShare) {

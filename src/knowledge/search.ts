@@ -87,15 +87,12 @@ export function evidenceFor(index: SearchIndex, query: string): GateEvidence | n
 
 /** Both views of a bounded question, blended, and the gate's evidence from them (null when nothing matches). */
 function weigh(index: SearchIndex, query: string): { order: Blended[]; gate: GateEvidence | null } {
-  const words = readQuery(index, query);
-  const ranked = rankTopics(index, words);
+  const ranked = rankTopics(index, readQuery(index, query));
   const phrasing = matchPhrasing(index.phrasing, query);
   const order = blend(ranked, phrasing);
   if (!order.length) return { order, gate: null };
   const hasExamples = (topic: string) => index.phrasing.labels.includes(topic);
-  const phrasedDoc = index.docs.find((d) => d.topic.id === order[0]!.id);
-  const phrasedNamed = !!phrasedDoc && namesTopic(words, phrasedDoc);
-  return { order, gate: gateEvidence(ranked, phrasing, order, hasExamples, phrasedNamed) };
+  return { order, gate: gateEvidence(ranked, phrasing, order, hasExamples) };
 }
 
 /** A topic's place in the blend of term ranking and phrasing. */
@@ -156,7 +153,7 @@ function topicalWords(index: SearchIndex, words: QueryWord[]): Set<number> {
  * its own family (a parent and its sub-topic, port-conflict and port-conflict/time-wait, answer the
  * same question), and the phrasing's view: the blend's best topic and how near the examples are.
  */
-function gateEvidence(ranked: RankedTopic[], phrasing: LabelMatch[], order: Blended[], hasExamples: (topic: string) => boolean, phrasedNamed: boolean): GateEvidence {
+function gateEvidence(ranked: RankedTopic[], phrasing: LabelMatch[], order: Blended[], hasExamples: (topic: string) => boolean): GateEvidence {
   const match = (label: string) => phrasing.find((m) => m.label === label);
   const phrasedId = order[0]!.id;
   const rank = ranked.findIndex((r) => r.doc.topic.id === phrasedId);
@@ -165,7 +162,6 @@ function gateEvidence(ranked: RankedTopic[], phrasing: LabelMatch[], order: Blen
     phrasedSimilarity: match(phrasedId)?.similarity ?? 0,
     phrasedShared: match(phrasedId)?.shared ?? 0,
     phrasedRank: rank < 0 ? ranked.length : rank,
-    phrasedNamed,
     offTopicSimilarity: match(OFF_TOPIC)?.similarity ?? 0,
   };
   const best = ranked[0];
@@ -237,11 +233,6 @@ function scoreDoc(index: SearchIndex, words: QueryWord[], doc: IndexedTopic, phr
     score += bonus * phrase.terms.reduce((sum, t) => sum + idf(index, index.df.get(t) ?? 0), 0);
   }
   return score;
-}
-
-/** Whether the question says one of the topic's names whole (its id or first alias: flask, 포트 충돌). */
-function namesTopic(words: QueryWord[], doc: IndexedTopic): boolean {
-  return doc.names.some((name) => name.every((term) => words.some((w) => w.readings.some((r) => r.term === term && r.trust >= 1))));
 }
 
 /**
