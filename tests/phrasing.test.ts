@@ -6,6 +6,7 @@ import { KnowledgeHolder, watchKnowledge } from '../src/knowledge/live.ts';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
 import { buildPhrasing, matchPhrasing, OFF_TOPIC, rawFeatures } from '../src/knowledge/phrasing.ts';
 import { search } from '../src/knowledge/search.ts';
+import { buildIndex } from '../src/knowledge/search-index.ts';
 import { createLogger } from '../src/log.ts';
 import { tempFolder } from './helpers/temp-folder.ts';
 
@@ -34,6 +35,9 @@ const append = (file: string, lang: 'en' | 'ko', line: string) => {
   fs.writeFileSync(file, `${text.slice(0, next + 1)}  - ${JSON.stringify(line)}\n${text.slice(next + 1)}`);
 };
 
+let built: ReturnType<typeof buildIndex> | undefined;
+const loadedIndex = () => (built ??= buildIndex(loadKnowledge()));
+
 describe('phrasing examples (knowledge/phrasing/)', () => {
   const kb = loadKnowledge();
 
@@ -58,6 +62,28 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
     expect(problems).toMatch(/phrasing\/ports\/workers\.yaml: line 3: each "en" entry must be a non-empty question/);
     expect(problems).toMatch(/phrasing\/ports\/workers\.yaml: line 4: unknown key "fr"/);
     expect(problems).toMatch(/phrasing\/lan-ip\.yaml: line \d+:/);
+  });
+
+  it('judge a topic with fewer examples than the nearest three on those it has', () => {
+    const model = buildPhrasing([
+      { text: 'staging db password rotation schedule', label: 'team/staging-db' },
+      ...['what is a port', 'port number meaning', 'why do servers need ports'].map((text) => ({ text, label: 'ports' })),
+    ]);
+    const [match] = matchPhrasing(model, 'staging db password rotation schedule');
+    expect(match).toMatchObject({ label: 'team/staging-db' });
+    expect(match!.similarity).toBeGreaterThan(0.99);
+  });
+
+  it("do not answer a question of unknown subjects that no topic's terms match, however near an example", () => {
+    for (const question of ['tried chrome', 'zero ppl', 'box hers pcs actual terraform']) {
+      expect(search(loadedIndex(), question).answer, question).toBeNull();
+    }
+  });
+
+  it("do not overrule a team's topic that has no examples to compare", () => {
+    const team = path.join(import.meta.dirname, 'fixtures/team-knowledge');
+    const holder = new KnowledgeHolder({ dir: DEFAULT_KNOWLEDGE_DIR, extraDirs: [team] });
+    expect(search(holder.current.index, 'staging db connection refused').answer?.id).toBe('staging-db');
   });
 
   it('read Korean the same with or without spaces', () => {
@@ -92,6 +118,11 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
       phrasedRank: 1, topicSimilarity: 0.2, topicHasExamples: true, offTopicSimilarity: 0.05,
     };
     expect(decide(rules)).toMatchObject({ outcome: 'answer', topic: 'wsl' });
+    // A topic without examples (a team's own) is not compared, so not overruled.
+    expect(decide({ ...rules, topicSimilarity: 0, topicHasExamples: false }).topic).toBe('bind-all-interfaces');
+    // What is answered after an overrule is what the questions not to answer are compared with.
+    expect(decide({ ...rules, offTopicSimilarity: 0.35 })).toMatchObject({ outcome: 'answer', topic: 'wsl' });
+    expect(decide({ ...rules, offTopicSimilarity: 0.7 }).outcome).not.toBe('answer');
     expect(decide({ ...rules, phrasedRank: GATE.phrasingRank }).topic).toBe('bind-all-interfaces');
     expect(decide({ ...rules, topicSimilarity: 0.45 / GATE.phrasingSwitch + 0.01 }).topic).toBe('bind-all-interfaces');
     // A pasted error signature names its topic whatever the examples say; so does a question almost

@@ -21,6 +21,7 @@ import {
   PHRASING_RANK,
   PHRASING_SWITCH,
   PHRASING_KEEP,
+  PHRASING_KEEP_SPECIFIC,
   PHRASING_VETO_MIN,
   PHRASING_VETO_RATIO,
   UNKNOWN_CAP,
@@ -57,7 +58,7 @@ export interface GateEvidence {
   margin: number;
   rival: string | null;
   /** Phrasing (phrasing.ts): the topic whose examples, with the ranking, are nearest to the question, and how near (cosine, 0..1). */
-  phrased: string | null;
+  phrased: string;
   phrasedSimilarity: number;
   /** Its place in the term ranking (0 = best; the ranking's length when the terms do not find it). */
   phrasedRank: number;
@@ -75,7 +76,7 @@ export type Outcome = 'answer' | 'suggest' | 'silent';
 export interface Decision {
   outcome: Outcome;
   /** The topic answered (the ranking's best, or the phrasing's), or the one suggested first. */
-  topic: string | null;
+  topic: string;
   /** The rules that decided, in words, for `cli ask --explain`. */
   reasons: string[];
 }
@@ -108,6 +109,7 @@ export interface GateThresholds {
   phrasingRank: number;
   phrasingSwitch: number;
   phrasingKeep: number;
+  phrasingKeepSpecific: number;
 }
 
 export const GATE: GateThresholds = {
@@ -137,6 +139,7 @@ export const GATE: GateThresholds = {
   phrasingRank: PHRASING_RANK,
   phrasingSwitch: PHRASING_SWITCH,
   phrasingKeep: PHRASING_KEEP,
+  phrasingKeepSpecific: PHRASING_KEEP_SPECIFIC,
 };
 
 /** The share of the question's weight the topic names (0..1); unknown words count by UNKNOWN_SHARE, up to UNKNOWN_CAP (see weights.ts). */
@@ -153,31 +156,37 @@ export function coverageOf(e: Pick<GateEvidence, 'support' | 'knownWeight' | 'un
  */
 export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
   const { outcome, reasons } = decideOnTerms(e, t);
-  const off = e.offTopicSimilarity;
-  if (outcome === 'answer') {
-    const vetoAt = Math.max(t.phrasingVetoMin, t.phrasingVetoRatio * e.topicSimilarity);
-    // A quoted error signature is about its topic whatever it resembles; a topic without examples (a team's own) cannot be compared.
-    // A question almost wholly in the topic's own words, two specific ones at least, keeps the rules' answer.
-    if (coverageOf(e, t) >= t.phrasingKeep && e.specific >= 2) return { outcome, topic: e.topic, reasons };
-    if (e.signature || !e.topicHasExamples || off < vetoAt) return { outcome, topic: overruled(e, t, reasons) ?? e.topic, reasons };
-    reasons.push(`phrasing: nearer to the questions not to answer (${off.toFixed(2)} ≥ ${vetoAt.toFixed(2)}) than to ${e.topic}'s examples (${e.topicSimilarity.toFixed(2)})`);
-    return { outcome: coverageOf(e, t) >= t.suggestCoverage ? 'suggest' : 'silent', topic: e.topic, reasons };
+  if (outcome !== 'answer') {
+    if (phrasedLikeTopic(e, t, reasons)) return { outcome: 'answer', topic: e.phrased, reasons };
+    return { outcome, topic: e.phrased, reasons };
   }
-  if (e.phrased && phrasedLikeTopic(e, t, reasons)) return { outcome: 'answer', topic: e.phrased, reasons };
-  return { outcome, topic: e.phrased ?? e.topic, reasons };
+  // A question almost wholly in the topic's own words keeps the rules' answer, whatever it resembles.
+  if (coverageOf(e, t) >= t.phrasingKeep && e.specific >= t.phrasingKeepSpecific) {
+    reasons.push(`phrasing: kept, the question is almost wholly ${e.topic}'s words (coverage ≥ ${t.phrasingKeep}, ${e.specific} specific words)`);
+    return { outcome, topic: e.topic, reasons };
+  }
+  // The examples may put a neighbour in the rules' place; what is answered is then compared with the questions not to answer.
+  const overrule = overruled(e, t, reasons);
+  const answered = overrule ? { topic: e.phrased, similarity: e.phrasedSimilarity, hasExamples: true } : { topic: e.topic, similarity: e.topicSimilarity, hasExamples: e.topicHasExamples };
+  const off = e.offTopicSimilarity;
+  const vetoAt = Math.max(t.phrasingVetoMin, t.phrasingVetoRatio * answered.similarity);
+  // A quoted error signature is about its topic whatever it resembles; a topic without examples (a team's own) cannot be compared.
+  if (e.signature || !answered.hasExamples || off < vetoAt) return { outcome, topic: answered.topic, reasons };
+  reasons.push(`phrasing: nearer to the questions not to answer (${off.toFixed(2)} ≥ ${vetoAt.toFixed(2)}) than to ${answered.topic}'s examples (${answered.similarity.toFixed(2)})`);
+  return { outcome: coverageOf(e, t) >= t.suggestCoverage ? 'suggest' : 'silent', topic: answered.topic, reasons };
 }
 
 /**
- * The topic the phrasing puts in place of the rules' answer: one the terms also rank near the top
- * (often a sub-topic or a neighbour: wsl for a WSL question the terms read as binding 0.0.0.0)
- * whose examples are clearly nearer than the answered topic's (PHRASING_SWITCH times). Null when
- * the rules' answer stands.
+ * Whether the phrasing puts its topic in place of the rules' answer: one the terms also rank near
+ * the top (often a sub-topic or a neighbour: wsl for a WSL question the terms read as binding
+ * 0.0.0.0) whose examples are clearly nearer than the answered topic's (PHRASING_SWITCH times).
  */
-function overruled(e: GateEvidence, t: GateThresholds, reasons: string[]): string | null {
-  if (!e.phrased || e.phrased === e.topic || e.signature) return null;
-  if (e.phrasedRank >= t.phrasingRank || e.phrasedSimilarity < t.phrasingAnswer || e.phrasedSimilarity < t.phrasingSwitch * e.topicSimilarity) return null;
+function overruled(e: GateEvidence, t: GateThresholds, reasons: string[]): boolean {
+  // A topic without examples (a team's own) is not compared: its nearness of 0 says nothing.
+  if (e.phrased === e.topic || e.signature || !e.topicHasExamples) return false;
+  if (e.phrasedRank >= t.phrasingRank || e.phrasedSimilarity < t.phrasingAnswer || e.phrasedSimilarity < t.phrasingSwitch * e.topicSimilarity) return false;
   reasons.push(`phrasing: ${e.phrased}'s examples (${e.phrasedSimilarity.toFixed(2)}) are ≥ ${t.phrasingSwitch} × nearer than ${e.topic}'s (${e.topicSimilarity.toFixed(2)}): answers ${e.phrased}`);
-  return e.phrased;
+  return true;
 }
 
 /**

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { analyze } from './analyze.ts';
 import { loadPhrasing } from './phrasing-files.ts';
-import { lineMarker, locateProblem } from './problem-line.ts';
+import { displayPath, lineMarker, locateProblem } from './problem-line.ts';
 import { type KnowledgeBase, type Lang, type Localized, type Topic } from './topic.ts';
 
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
@@ -84,11 +84,6 @@ function located(display: string, source: string, problem: string): string {
   return `${display}: ${text}${line ? ` (line ${line})` : ''}`;
 }
 
-/** Paths under the working directory stay short (`knowledge/ports.md`); others are shown whole. */
-function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
-}
 
 function listMarkdown(dir: string): string[] {
   if (!fs.existsSync(dir)) throw new KnowledgeError([`${dir}: knowledge folder not found`]);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { MAX_QUESTION_CHARS } from './bounds.ts';
 import { OFF_TOPIC, type LabelledText } from './phrasing.ts';
+import { displayPath } from './problem-line.ts';
 
 /**
  * `phrasing/` in a knowledge folder: how people ask, one YAML file per topic
@@ -12,6 +13,7 @@ import { OFF_TOPIC, type LabelledText } from './phrasing.ts';
  */
 export const PHRASING_FOLDER = 'phrasing';
 export const OFF_TOPIC_FILE = 'off-topic.yaml';
+const YAML_FILE = /\.ya?ml$/;
 
 /** Reads every phrasing file of the folders; each problem names its file and line. */
 export function loadPhrasing(folders: readonly string[], topicIds: ReadonlySet<string>, problems: string[]): LabelledText[] {
@@ -21,13 +23,14 @@ export function loadPhrasing(folders: readonly string[], topicIds: ReadonlySet<s
     if (!fs.existsSync(root)) continue;
     const files = fs
       .readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+      .filter((entry) => entry.isFile() && YAML_FILE.test(entry.name))
       .map((entry) => path.join(entry.parentPath, entry.name))
       .sort();
     for (const file of files) {
       const relative = path.relative(root, file).split(path.sep).join('/');
-      const label = relative === OFF_TOPIC_FILE ? OFF_TOPIC : relative.replace(/\.ya?ml$/, '');
-      const display = path.relative(process.cwd(), file) || file;
+      const name = relative.replace(YAML_FILE, '');
+      const label = name === OFF_TOPIC_FILE.replace(YAML_FILE, '') ? OFF_TOPIC : name;
+      const display = displayPath(file);
       if (label !== OFF_TOPIC && !topicIds.has(label)) {
         problems.push(`${display}: no topic "${label}" for these examples (name the file after a topic id, or ${OFF_TOPIC_FILE})`);
         continue;
@@ -41,7 +44,7 @@ export function loadPhrasing(folders: readonly string[], topicIds: ReadonlySet<s
 function readExamples(file: string, display: string, problems: string[]): string[] {
   const lines = new LineCounter();
   const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter: lines, uniqueKeys: true });
-  const at = (offset: number | undefined) => `${display}: line ${lines.linePos(offset ?? 0).line}`;
+  const at = (offset: number | undefined) => (offset === undefined ? display : `${display}: line ${lines.linePos(offset).line}`);
   if (doc.errors.length) {
     problems.push(...doc.errors.map((e) => `${at(e.pos[0])}: ${e.message.split('\n')[0]}`));
     return [];

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /** Marks a problem whose line is known where it is found (a YAML error); stripped when the line is shown. */
 export const lineMarker = (line: number) => ` (line ${line})`;
 const MARKER = / \(line (\d+)\)/;
@@ -39,4 +41,10 @@ function fieldOf(problem: string): [string, string | undefined] | null {
   const word = /^(id|related|parent|duplicate topic id|overrides)\b/.exec(problem)?.[1];
   if (!word) return null;
   return [word === 'related' || word === 'overrides' ? word : 'id', undefined];
+}
+
+/** Paths under the working directory stay short (`knowledge/ports.md`); others are shown whole. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : file;
 }

@@ -12,7 +12,7 @@ export { MAX_CANDIDATES };
 
 export interface Candidate {
   topic: Topic;
-  /** 0..1: how much of the question this topic covers, scaled by its rank against the best. */
+  /** 0..1: how much of the question this topic covers, or how near its examples are, scaled by its rank against the best. */
   score: number;
 }
 
@@ -49,12 +49,8 @@ export interface RankedTopic {
   signature: boolean;
   /** How many words the topic names in its curated fields are not among the most used words of everyday speech (work, fix). */
   specific: number;
-  /** How many of the question's unknown words look like subjects of their own (kafka, 회의실). */
-  foreign: number;
   /** Whether the question says one of the topic's aliases, whole (localhost, 127.0.0.1, port conflict). */
   aliased: boolean;
-  /** The share of the question's words that look like subjects of their own. */
-  foreignShare: number;
 }
 
 /** Ranks topics for a question and decides: answer, suggest, or stay silent. */
@@ -87,12 +83,16 @@ export function evidenceFor(index: SearchIndex, query: string): GateEvidence | n
 
 /** Both views of a bounded question, blended, and the gate's evidence from them (null when nothing matches). */
 function weigh(index: SearchIndex, query: string): { order: Blended[]; gate: GateEvidence | null } {
-  const ranked = rankTopics(index, readQuery(index, query));
+  const words = readQuery(index, query);
+  const ranked = rankTopics(index, words);
   const phrasing = matchPhrasing(index.phrasing, query);
-  const order = blend(ranked, phrasing);
-  if (!order.length) return { order, gate: null };
   const hasExamples = (topic: string) => index.phrasing.labels.includes(topic);
-  return { order, gate: gateEvidence(ranked, phrasing, order, hasExamples) };
+  const order = blend(ranked, phrasing, hasExamples);
+  if (!order.length) return { order, gate: null };
+  // Unknown subjects are the question's, whatever topic is weighed: counted once, even when no topic's terms match.
+  const foreign = words.filter((w) => w.foreign).length;
+  const foreignShare = words.length ? foreign / words.length : 0;
+  return { order, gate: gateEvidence(ranked, phrasing, order, hasExamples, { foreign, foreignShare }) };
 }
 
 /** A topic's place in the blend of term ranking and phrasing. */
@@ -104,12 +104,17 @@ interface Blended {
 }
 
 /** Term score and phrasing similarity, each as a share of the best, summed (PHRASING_WEIGHT); best first. */
-function blend(ranked: RankedTopic[], phrasing: LabelMatch[]): Blended[] {
+function blend(ranked: RankedTopic[], phrasing: LabelMatch[], hasExamples: (topic: string) => boolean): Blended[] {
   const byId = new Map<string, Blended>();
-  const bestScore = ranked[0]?.score ?? 0;
-  for (const r of ranked) byId.set(r.doc.topic.id, { id: r.doc.topic.id, score: r.score / bestScore, coverage: r.coverage, similarity: 0 });
+  const bestScore = ranked[0]?.score || 1;
   const topics = phrasing.filter((m) => m.label !== OFF_TOPIC);
-  const bestSimilarity = topics[0]?.similarity ?? 0;
+  const bestSimilarity = topics[0]?.similarity || 1;
+  for (const r of ranked) {
+    const share = r.score / bestScore;
+    // A topic without examples (a team's own) lets its terms speak for the phrasing too, rather than count as unlike the question.
+    const score = hasExamples(r.doc.topic.id) ? share : share * (1 + PHRASING_WEIGHT);
+    byId.set(r.doc.topic.id, { id: r.doc.topic.id, score, coverage: r.coverage, similarity: 0 });
+  }
   for (const m of topics) {
     const entry = byId.get(m.label) ?? { id: m.label, score: 0, coverage: 0, similarity: 0 };
     entry.similarity = m.similarity;
@@ -153,7 +158,13 @@ function topicalWords(index: SearchIndex, words: QueryWord[]): Set<number> {
  * its own family (a parent and its sub-topic, port-conflict and port-conflict/time-wait, answer the
  * same question), and the phrasing's view: the blend's best topic and how near the examples are.
  */
-function gateEvidence(ranked: RankedTopic[], phrasing: LabelMatch[], order: Blended[], hasExamples: (topic: string) => boolean): GateEvidence {
+function gateEvidence(
+  ranked: RankedTopic[],
+  phrasing: LabelMatch[],
+  order: Blended[],
+  hasExamples: (topic: string) => boolean,
+  unknown: { foreign: number; foreignShare: number },
+): GateEvidence {
   const match = (label: string) => phrasing.find((m) => m.label === label);
   const phrasedId = order[0]!.id;
   const rank = ranked.findIndex((r) => r.doc.topic.id === phrasedId);
@@ -161,20 +172,20 @@ function gateEvidence(ranked: RankedTopic[], phrasing: LabelMatch[], order: Blen
     phrased: phrasedId,
     phrasedSimilarity: match(phrasedId)?.similarity ?? 0,
     phrasedShared: match(phrasedId)?.shared ?? 0,
-    phrasedRank: rank < 0 ? ranked.length : rank,
+    phrasedRank: rank < 0 ? Infinity : rank,
     offTopicSimilarity: match(OFF_TOPIC)?.similarity ?? 0,
   };
   const best = ranked[0];
   if (!best) {
-    const none = { support: 0, knownWeight: 0, unknownWeight: 0, named: 0, specific: 0, signature: false, aliased: false, foreign: 0, foreignShare: 0 };
+    const none = { support: 0, knownWeight: 0, unknownWeight: 0, named: 0, specific: 0, signature: false, aliased: false, ...unknown };
     return { topic: phrasedId, ...none, margin: 0, rival: null, topicSimilarity: phrased.phrasedSimilarity, topicHasExamples: true, ...phrased };
   }
   const family = (id: string) => id.split('/')[0];
   const rival = ranked.find((s) => family(s.doc.topic.id) !== family(best.doc.topic.id));
   const margin = rival ? 1 - rival.score / best.score : 1;
-  const { support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign, foreignShare } = best;
+  const { support, knownWeight, unknownWeight, named, specific, signature, aliased } = best;
   const topic = best.doc.topic.id;
-  const terms = { support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign, foreignShare };
+  const terms = { support, knownWeight, unknownWeight, named, specific, signature, aliased, ...unknown };
   return { topic, ...terms, margin, rival: rival?.doc.topic.id ?? null, topicSimilarity: match(topic)?.similarity ?? 0, topicHasExamples: hasExamples(topic), ...phrased };
 }
 
@@ -294,9 +305,7 @@ function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[
   });
   const signature = hasErrorSignature(words, doc, aliases);
   const aliased = phrases.some((m) => m.phrase.field === 'alias') || words.some((w) => isAlias(w, doc));
-  const foreign = words.filter((w) => w.foreign).length;
-  const foreignShare = words.length ? foreign / words.length : 0;
-  return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight, named, specific, signature, aliased, foreign, foreignShare };
+  return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight, named, specific, signature, aliased };
 }
 
 /** Whether the word, as typed, is one of the topic's one-word aliases (localhost, kill, 충돌). */

@@ -164,7 +164,7 @@ export const STORY_MIN_WORDS = 5;
  */
 export const PHRASING_WEIGHT = 2;
 /**
- * When the term rules do not answer, a question at least this near (cosine of its two nearest
+ * When the term rules do not answer, a question at least this near (cosine of its three nearest
  * examples) to the blend's best topic is answered with it…
  */
 export const PHRASING_ANSWER = 0.2;
@@ -203,3 +203,4 @@ export const PHRASING_SWITCH = 1.5;
  * well-known-ports, `private ip range 172.16` lan-ip (but `deploy done ✅` may still be withdrawn).
  */
 export const PHRASING_KEEP = 0.8;
+export const PHRASING_KEEP_SPECIFIC = 2;
