@@ -19,3 +19,28 @@ export function withDiscord<T>(build: (discord: typeof import('discord.js')) => 
   let built: T | undefined;
   return () => (built ??= build(require('discord.js') as typeof import('discord.js')));
 }
+
+/** What a command is called and says, in both languages. */
+export interface CommandNames {
+  name: string;
+  ko: string;
+  description: string;
+  koDescription: string;
+}
+
+/**
+ * A server-administration command (/stats, /reload): Manage Server by default (a server's admins
+ * can change who sees it in Integrations), in servers only.
+ */
+export function adminCommand(build: (builder: SlashCommandBuilder) => { toJSON(): Definition }, names: CommandNames): () => Definition {
+  return withDiscord(({ InteractionContextType, PermissionFlagsBits, SlashCommandBuilder }) => {
+    const builder = new SlashCommandBuilder()
+      .setName(names.name)
+      .setNameLocalizations({ ko: names.ko })
+      .setDescription(names.description)
+      .setDescriptionLocalizations({ ko: names.koDescription })
+      .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+      .setContexts(InteractionContextType.Guild);
+    return build(builder).toJSON();
+  });
+}

@@ -2,7 +2,7 @@ import type { ReloadResult } from '../knowledge/live.ts';
 import type { Lang } from '../knowledge/topic.ts';
 import { LIMITS, truncate } from '../replies/limits.ts';
 import { COLORS, type Reply } from '../replies/reply.ts';
-import { withDiscord } from './definitions.ts';
+import { adminCommand } from './definitions.ts';
 import type { Command } from './types.ts';
 
 export function reloadReply(result: ReloadResult, lang: Lang): Reply {
@@ -25,13 +25,11 @@ export function reloadReply(result: ReloadResult, lang: Lang): Reply {
 
 export const reloadCommand: Command = {
   name: 'reload',
-  definition: withDiscord(({ InteractionContextType, PermissionFlagsBits, SlashCommandBuilder }) => new SlashCommandBuilder()
-    .setName('reload')
-    .setNameLocalizations({ ko: '다시읽기' })
-    .setDescription('Reload the knowledge files now (a broken file keeps the current knowledge)')
-    .setDescriptionLocalizations({ ko: '지식 파일을 지금 다시 읽습니다(깨진 파일이 있으면 지금 지식을 유지)' })
-    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setContexts(InteractionContextType.Guild)
-    .toJSON()),
+  definition: adminCommand((builder) => builder, {
+    name: 'reload',
+    ko: '다시읽기',
+    description: 'Reload the knowledge files now (a broken file keeps the current knowledge)',
+    koDescription: '지식 파일을 지금 다시 읽습니다(깨진 파일이 있으면 지금 지식을 유지)',
+  }),
   execute: (request, ctx) => reloadReply(ctx.knowledge.reload(), request.lang),
 };

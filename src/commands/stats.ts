@@ -1,30 +1,30 @@
 import { statsReply } from '../stats/stats-reply.ts';
 import { DEFAULT_DAYS } from '../stats/summary.ts';
-import { withDiscord } from './definitions.ts';
+import { adminCommand } from './definitions.ts';
 import type { Command } from './types.ts';
 
 export const MAX_STATS_DAYS = 365;
 
 export const statsCommand: Command = {
   name: 'stats',
-  definition: withDiscord(({ InteractionContextType, PermissionFlagsBits, SlashCommandBuilder }) => new SlashCommandBuilder()
-    .setName('stats')
-    .setNameLocalizations({ ko: '통계' })
-    .setDescription('What the team asked, what helped, and what the bot could not answer')
-    .setDescriptionLocalizations({ ko: '팀이 물은 것, 도움이 된 답, 봇이 답하지 못한 질문' })
-    // Manage Server only by default; a server's admins can change who sees it in Integrations.
-    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setContexts(InteractionContextType.Guild)
-    .addIntegerOption((o) =>
-      o
-        .setName('days')
-        .setNameLocalizations({ ko: '기간' })
-        .setDescription(`How many days back (default ${DEFAULT_DAYS})`)
-        .setDescriptionLocalizations({ ko: `며칠 전까지 볼지(기본 ${DEFAULT_DAYS}일)` })
-        .setMinValue(1)
-        .setMaxValue(MAX_STATS_DAYS),
-    )
-    .toJSON()),
+  definition: adminCommand(
+    (builder) =>
+      builder.addIntegerOption((o) =>
+        o
+          .setName('days')
+          .setNameLocalizations({ ko: '기간' })
+          .setDescription(`How many days back (default ${DEFAULT_DAYS})`)
+          .setDescriptionLocalizations({ ko: `며칠 전까지 볼지(기본 ${DEFAULT_DAYS}일)` })
+          .setMinValue(1)
+          .setMaxValue(MAX_STATS_DAYS),
+      ),
+    {
+      name: 'stats',
+      ko: '통계',
+      description: 'What the team asked, what helped, and what the bot could not answer',
+      koDescription: '팀이 물은 것, 도움이 된 답, 봇이 답하지 못한 질문',
+    },
+  ),
 
   execute(request, ctx) {
     // One server's record only: a manager of one server never sees another's questions.

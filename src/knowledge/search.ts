@@ -59,7 +59,7 @@ export function search(index: SearchIndex, query: string, lang: Lang = answerLan
   const { order, gate } = weigh(index, query);
   if (!gate) return { query, lang, outcome: 'silent', answer: null, candidates: [] };
   const decision = decide(gate, thresholds);
-  const answer = decision.outcome === 'answer' && decision.topic ? (index.kb.byId.get(decision.topic) ?? null) : null;
+  const answer = decision.outcome === 'answer' ? (index.kb.byId.get(decision.topic) ?? null) : null;
   // The answer leads the list (the rules answer the term ranking's best, which the blend may rank
   // lower), and the term ranking's best follows it when the phrasing answered another topic.
   const lead = [answer?.id, gate.topic];
@@ -82,17 +82,17 @@ export function evidenceFor(index: SearchIndex, query: string): GateEvidence | n
 }
 
 /** Both views of a bounded question, blended, and the gate's evidence from them (null when nothing matches). */
-function weigh(index: SearchIndex, query: string): { order: Blended[]; gate: GateEvidence | null } {
+function weigh(index: SearchIndex, query: string) {
   const words = readQuery(index, query);
   const ranked = rankTopics(index, words);
   const phrasing = matchPhrasing(index.phrasing, query);
   const hasExamples = (topic: string) => index.phrasing.labels.includes(topic);
   const order = blend(ranked, phrasing, hasExamples);
-  if (!order.length) return { order, gate: null };
+  if (!order.length) return { words, ranked, phrasing, order, gate: null };
   // Unknown subjects are the question's, whatever topic is weighed: counted once, even when no topic's terms match.
   const foreign = words.filter((w) => w.foreign).length;
   const foreignShare = words.length ? foreign / words.length : 0;
-  return { order, gate: gateEvidence(ranked, phrasing, order, hasExamples, { foreign, foreignShare }) };
+  return { words, ranked, phrasing, order, gate: gateEvidence(ranked, phrasing, order, hasExamples, { foreign, foreignShare }) };
 }
 
 /** A topic's place in the blend of term ranking and phrasing. */
@@ -191,12 +191,11 @@ function gateEvidence(
 
 /** Why a question ranked as it did: its words, their readings and weights, each top topic's evidence per word, and the rules that decided. */
 export function explainSearch(index: SearchIndex, query: string, top = 3): string {
-  const words = readQuery(index, query);
+  query = boundQuestion(query);
+  const { words, ranked, phrasing, gate } = weigh(index, query);
   const lines = words.map(
     (w) => `  ${w.raw} (weight ${w.weight.toFixed(2)}): ${w.readings.map((r) => `${r.term}×${r.trust}`).join(', ') || 'unknown'}`,
   );
-  const ranked = rankTopics(index, words);
-  const result = search(index, query);
   for (const topic of ranked.slice(0, top)) {
     const phrases = matchedPhrases(index, words, topic.docIndex);
     const per = wordEvidence(words, topic.doc, phrases).map((e, i) => `${words[i]!.raw}=${e.toFixed(2)}`);
@@ -204,12 +203,13 @@ export function explainSearch(index: SearchIndex, query: string, top = 3): strin
       `  → ${topic.doc.topic.id}: score ${topic.score.toFixed(2)}, support ${topic.support.toFixed(2)}, named ${topic.named}${topic.signature ? ', error signature' : ''}, coverage ${topic.coverage.toFixed(2)} [${per.join(' ')}]`,
     );
   }
-  const phrasing = matchPhrasing(index.phrasing, boundQuestion(query)).slice(0, top);
-  for (const m of phrasing) {
+  for (const m of phrasing.slice(0, top)) {
     lines.push(`  ≈ ${m.label === OFF_TOPIC ? 'questions not to answer' : m.label}: ${m.similarity.toFixed(2)}, nearest example "${index.phrasing.texts[m.nearest]!.slice(0, 80)}"`);
   }
-  if (result.gate) for (const reason of decide(result.gate).reasons) lines.push(`  rule: ${reason}`);
-  return [`${query} → ${result.outcome} ${result.answer?.id ?? ''}`, ...lines].join('\n');
+  const decision = gate ? decide(gate) : null;
+  for (const reason of decision?.reasons ?? []) lines.push(`  rule: ${reason}`);
+  const outcome = decision?.outcome ?? 'silent';
+  return [`${query} → ${outcome} ${outcome === 'answer' ? decision!.topic : ''}`, ...lines].join('\n');
 }
 
 function round(value: number): number {
