@@ -12,7 +12,7 @@ import { buildIndex } from '../src/knowledge/search-index.ts';
 import { explainSearch, search } from '../src/knowledge/search.ts';
 
 /** Gate evidence with no phrasing examples near: the rules on terms alone decide. */
-const NO_PHRASING = { phrased: 'none', phrasedSimilarity: 0, phrasedShared: 0, phrasedRank: 0, topicSimilarity: 0, topicHasExamples: true, offTopicSimilarity: 0, foreignShare: 0 };
+const NO_PHRASING = { phrased: 'none', phrasedSimilarity: 0, phrasedProbability: 0, topicProbability: 0, offTopicProbability: 0, phrasedShared: 0, phrasedRank: 0, topicSimilarity: 0, topicHasExamples: true, offTopicSimilarity: 0, foreignShare: 0 };
 const index = buildIndex(loadKnowledge());
 const answer = (q: string) => search(index, q).answer?.id ?? null;
 const family = (id: string | null) => id?.split('/')[0] ?? null;
@@ -110,6 +110,10 @@ describe('the answer gate', () => {
     expect(foreign(story, 'terraform')).toBe(true);
     expect(foreign(story, 'yesterday')).toBe(false);
     expect(foreign(story, 'weird')).toBe(false);
+    // Two neighbouring letters swapped in an everyday word is a typing slip, not a subject.
+    expect(foreign('teh server went down, wierd', 'teh')).toBe(false);
+    expect(foreign('teh server went down, wierd', 'wierd')).toBe(false);
+    expect(foreign('teh server went down with terrafrom', 'terrafrom')).toBe(true);
     const korean = '팀장님이 매번 이걸로 하라는데 회의실 예약 포트';
     expect(foreign(korean, '회의실')).toBe(true);
     expect(foreign(korean, '이걸로')).toBe(false);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { decide, GATE, type GateEvidence } from '../src/knowledge/gate.ts';
 import { KnowledgeHolder, watchKnowledge } from '../src/knowledge/live.ts';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
-import { buildPhrasing, matchPhrasing, OFF_TOPIC, rawFeatures } from '../src/knowledge/phrasing.ts';
+import { buildPhrasing, matchPhrasing, OFF_TOPIC, questionVector, rawFeatures } from '../src/knowledge/phrasing.ts';
+import { classify, trainClassifier } from '../src/knowledge/phrasing-classifier.ts';
 import { search } from '../src/knowledge/search.ts';
 import { buildIndex } from '../src/knowledge/search-index.ts';
 import { createLogger } from '../src/log.ts';
@@ -105,6 +106,7 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
       topic: 'flask', support: 0.5, knownWeight: 3, unknownWeight: 0, named: 0, specific: 1, signature: false, aliased: false,
       foreign: 0, foreignShare: 0, margin: 0.5, rival: null, phrased: 'flask', phrasedSimilarity: 0.6, phrasedShared: match!.shared, phrasedRank: 0,
       topicSimilarity: 0.6, topicHasExamples: true, offTopicSimilarity: 0,
+      phrasedProbability: 0.1, topicProbability: 0.1, offTopicProbability: 0.5,
     };
     expect(decide(evidence).outcome).not.toBe('answer');
     expect(decide({ ...evidence, phrasedShared: GATE.phrasingShared }).outcome).toBe('answer');
@@ -116,6 +118,7 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
       topic: 'bind-all-interfaces', support: 3, knownWeight: 4, unknownWeight: 0, named: 3, specific: 3, signature: false, aliased: true,
       foreign: 0, foreignShare: 0, margin: 0.6, rival: null, phrased: 'wsl', phrasedSimilarity: 0.45, phrasedShared: 3,
       phrasedRank: 1, topicSimilarity: 0.2, topicHasExamples: true, offTopicSimilarity: 0.05,
+      phrasedProbability: 0.5, topicProbability: 0.1, offTopicProbability: 0.01,
     };
     expect(decide(rules)).toMatchObject({ outcome: 'answer', topic: 'wsl' });
     // A topic without examples (a team's own) is not compared, so not overruled.
@@ -166,5 +169,41 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('the phrasing classifier (phrasing-classifier.ts)', () => {
+  const examples = [
+    ...['which port does postgres use', 'default port for redis?', 'what port is ssh on', 'mysql default port number'].map((text) => ({ text, label: 'well-known-ports' })),
+    ...['how do i find what is using port 8080', 'something already took port 3000, how do i see what', 'port busy, which process has it'].map((text) => ({ text, label: 'port-conflict' })),
+    ...['postgres query is slow, which index', 'mysql replication lag keeps growing', 'redis cluster failover settings'].map((text) => ({ text, label: OFF_TOPIC })),
+  ];
+  const model = buildPhrasing(examples);
+
+  it('learns which words tell the labels apart, the same way every time', () => {
+    const first = trainClassifier(model);
+    expect(trainClassifier(model).weights).toEqual(first.weights);
+    const p = (text: string) => Object.fromEntries(model.labels.map((l, i) => [l, classify(first, questionVector(model, text))[i]!]));
+    const port = p('what is the default port for mysql');
+    expect(Object.values(port).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    expect(port['well-known-ports']).toBeGreaterThan(0.5);
+    // The same names, asked about something we do not cover: the questions not to answer.
+    const off = p('mysql index for a slow query');
+    expect(off[OFF_TOPIC]).toBeGreaterThan(off['well-known-ports']!);
+    expect(p('which process is using port 5000')['port-conflict']).toBeGreaterThan(0.5);
+  });
+
+  it('answers what the rules leave open only when confident, clear of the questions not to answer, and with few unknown subjects', () => {
+    const open: GateEvidence = {
+      topic: 'flask', support: 0.6, knownWeight: 3, unknownWeight: 3, named: 1, specific: 1, signature: false, aliased: false,
+      foreign: 0, foreignShare: 0, margin: 0.1, rival: 'ports', phrased: 'flask', phrasedSimilarity: 0.15, phrasedShared: 1, phrasedRank: 0,
+      topicSimilarity: 0.15, topicHasExamples: true, offTopicSimilarity: 0.1,
+      phrasedProbability: GATE.classifiedAnswer, topicProbability: GATE.classifiedAnswer, offTopicProbability: GATE.classifiedOff,
+    };
+    expect(decide(open)).toMatchObject({ outcome: 'answer', topic: 'flask' });
+    expect(decide(open).reasons.join(' ')).toContain('phrasing classifier');
+    expect(decide({ ...open, phrasedProbability: GATE.classifiedAnswer - 0.01 }).outcome).not.toBe('answer');
+    expect(decide({ ...open, offTopicProbability: GATE.classifiedOff + 0.01 }).outcome).not.toBe('answer');
+    expect(decide({ ...open, foreign: 1, foreignShare: GATE.classifiedForeignShare + 0.01 }).outcome).not.toBe('answer');
   });
 });

@@ -24,6 +24,9 @@ import {
   PHRASING_KEEP_SPECIFIC,
   PHRASING_VETO_MIN,
   PHRASING_VETO_RATIO,
+  CLASSIFIED_ANSWER,
+  CLASSIFIED_OFF,
+  CLASSIFIED_FOREIGN_SHARE,
   UNKNOWN_CAP,
   UNKNOWN_SHARE,
 } from './weights.ts';
@@ -69,6 +72,10 @@ export interface GateEvidence {
   topicHasExamples: boolean;
   /** How near the questions not to answer (knowledge/phrasing/off-topic.yaml) are. */
   offTopicSimilarity: number;
+  /** The phrasing classifier (phrasing-classifier.ts): the probability that the question is one of the topic's family's, or one not to answer. */
+  phrasedProbability: number;
+  topicProbability: number;
+  offTopicProbability: number;
 }
 
 export type Outcome = 'answer' | 'suggest' | 'silent';
@@ -110,6 +117,9 @@ export interface GateThresholds {
   phrasingSwitch: number;
   phrasingKeep: number;
   phrasingKeepSpecific: number;
+  classifiedAnswer: number;
+  classifiedOff: number;
+  classifiedForeignShare: number;
 }
 
 export const GATE: GateThresholds = {
@@ -140,6 +150,9 @@ export const GATE: GateThresholds = {
   phrasingSwitch: PHRASING_SWITCH,
   phrasingKeep: PHRASING_KEEP,
   phrasingKeepSpecific: PHRASING_KEEP_SPECIFIC,
+  classifiedAnswer: CLASSIFIED_ANSWER,
+  classifiedOff: CLASSIFIED_OFF,
+  classifiedForeignShare: CLASSIFIED_FOREIGN_SHARE,
 };
 
 /** The share of the question's weight the topic names (0..1); unknown words count by UNKNOWN_SHARE, up to UNKNOWN_CAP (see weights.ts). */
@@ -157,7 +170,7 @@ export function coverageOf(e: Pick<GateEvidence, 'support' | 'knownWeight' | 'un
 export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
   const { outcome, reasons } = decideOnTerms(e, t);
   if (outcome !== 'answer') {
-    if (phrasedLikeTopic(e, t, reasons)) return { outcome: 'answer', topic: e.phrased, reasons };
+    if (phrasedLikeTopic(e, t, reasons) || classifiedAsTopic(e, t, reasons)) return { outcome: 'answer', topic: e.phrased, reasons };
     return { outcome, topic: e.phrased, reasons };
   }
   // A question almost wholly in the topic's own words keeps the rules' answer, whatever it resembles.
@@ -209,6 +222,19 @@ function phrasedLikeTopic(e: GateEvidence, t: GateThresholds, reasons: string[])
     return false;
   }
   reasons.push(`phrasing: like ${e.phrased}'s examples (${e.phrasedSimilarity.toFixed(2)} ≥ ${close ? `${t.phrasingClose}, almost one of them` : t.phrasingAnswer}; questions not to answer ${off.toFixed(2)}; ${e.phrasedShared} words shared)`);
+  return true;
+}
+
+/**
+ * Whether the phrasing classifier puts the question in the blend's best topic's family with
+ * confidence, and not among the questions not to answer; few of its words may be unknown subjects
+ * (ngrok's pricing is not ngrok's tunnel), and beside one the terms must rank the topic near the top.
+ */
+function classifiedAsTopic(e: GateEvidence, t: GateThresholds, reasons: string[]): boolean {
+  if (e.phrasedProbability < t.classifiedAnswer || e.offTopicProbability > t.classifiedOff || e.foreignShare > t.classifiedForeignShare) return false;
+  // As for the examples: beside an unknown subject (terraform), the terms must rank the topic near the top too.
+  if (e.foreign > 0 && e.phrasedRank >= t.phrasingRank) return false;
+  reasons.push(`phrasing classifier: ${e.phrased} ${e.phrasedProbability.toFixed(2)} ≥ ${t.classifiedAnswer}, not to answer ${e.offTopicProbability.toFixed(2)} ≤ ${t.classifiedOff}`);
   return true;
 }
 

@@ -130,8 +130,14 @@ export function buildPhrasing(examples: readonly LabelledText[], common: (term: 
   };
 }
 
-/** Every label's similarity to the question, best first. */
-export function matchPhrasing(model: PhrasingModel, text: string): LabelMatch[] {
+/** A question as the model reads it: its known features' weights, and its length counting the unknown ones. */
+export interface QuestionVector {
+  ids: number[];
+  weights: number[];
+  norm: number;
+}
+
+export function questionVector(model: PhrasingModel, text: string): QuestionVector {
   const ids: number[] = [];
   const weights: number[] = [];
   // Features no example has still count in the question's length: a question mostly about something else is less like any example.
@@ -144,7 +150,12 @@ export function matchPhrasing(model: PhrasingModel, text: string): LabelMatch[] 
     ids.push(id);
     weights.push(w);
   }
-  norm = Math.sqrt(norm) || 1;
+  return { ids, weights, norm: Math.sqrt(norm) || 1 };
+}
+
+/** Every label's similarity to the question, best first. */
+export function matchPhrasing(model: PhrasingModel, question: string | QuestionVector): LabelMatch[] {
+  const { ids, weights, norm } = typeof question === 'string' ? questionVector(model, question) : question;
   const scores = new Float64Array(model.labelOf.length);
   ids.forEach((id, k) => {
     const w = weights[k]! / norm;
@@ -165,7 +176,7 @@ export function matchPhrasing(model: PhrasingModel, text: string): LabelMatch[] 
       break;
     }
   });
-  const question = new Set(ids);
+  const asked = new Set(ids);
   const out: LabelMatch[] = [];
   for (let l = 0; l < labels; l++) {
     if (nearest[l]! < 0) continue;
@@ -173,7 +184,7 @@ export function matchPhrasing(model: PhrasingModel, text: string): LabelMatch[] 
     for (let k = 0; k < NEAREST; k++) similarity += best[l * NEAREST + k]!;
     // A label with fewer examples than NEAREST (a team's topic with one or two) is judged on those it has.
     const counted = Math.min(NEAREST, model.examplesOf[l]!);
-    out.push({ label: model.labels[l]!, similarity: similarity / counted, nearest: nearest[l]!, shared: sharedWords(model, question, nearest[l]!) });
+    out.push({ label: model.labels[l]!, similarity: similarity / counted, nearest: nearest[l]!, shared: sharedWords(model, asked, nearest[l]!) });
   }
   return out.sort((a, b) => b.similarity - a.similarity);
 }

@@ -5,7 +5,8 @@ import { idf, termEvidence, termScore, type IndexedTopic, type Phrase, type Sear
 import type { Lang, Topic } from './topic.ts';
 
 import { coverageOf, decide, GATE, type GateEvidence, type GateThresholds } from './gate.ts';
-import { matchPhrasing, OFF_TOPIC, type LabelMatch } from './phrasing.ts';
+import { matchPhrasing, OFF_TOPIC, questionVector, type LabelMatch } from './phrasing.ts';
+import { classify } from './phrasing-classifier.ts';
 import { ALWAYS_LISTED, CANDIDATE_SHARE, CURATED_EVIDENCE, MAX_CANDIDATES, NAME_BONUS, NAMED_WORD_WEIGHT, PHRASE_BONUS, PHRASING_WEIGHT } from './weights.ts';
 
 export { MAX_CANDIDATES };
@@ -85,14 +86,32 @@ export function evidenceFor(index: SearchIndex, query: string): GateEvidence | n
 function weigh(index: SearchIndex, query: string) {
   const words = readQuery(index, query);
   const ranked = rankTopics(index, words);
-  const phrasing = matchPhrasing(index.phrasing, query);
+  const vector = questionVector(index.phrasing, query);
+  const phrasing = matchPhrasing(index.phrasing, vector);
+  const classified = classify(index.classifier, vector);
+  const probability = probabilityOf(index, classified);
   const hasExamples = (topic: string) => index.phrasing.labels.includes(topic);
   const order = blend(ranked, phrasing, hasExamples);
-  if (!order.length) return { words, ranked, phrasing, order, gate: null };
+  if (!order.length) return { words, ranked, phrasing, classified, order, gate: null };
   // Unknown subjects are the question's, whatever topic is weighed: counted once, even when no topic's terms match.
   const foreign = words.filter((w) => w.foreign).length;
   const foreignShare = words.length ? foreign / words.length : 0;
-  return { words, ranked, phrasing, order, gate: gateEvidence(ranked, phrasing, order, hasExamples, { foreign, foreignShare }) };
+  return { words, ranked, phrasing, classified, order, gate: gateEvidence(ranked, phrasing, probability, order, hasExamples, { foreign, foreignShare }) };
+}
+
+/** The classifier's probability of a label; of a topic, that of its family (a parent and its sub-topics answer alike). */
+function probabilityOf(index: SearchIndex, p: Float64Array) {
+  const labels = index.phrasing.labels;
+  const family = (id: string) => id.split('/')[0];
+  const of = (id: string) => {
+    let sum = 0;
+    labels.forEach((l, i) => {
+      if (l !== OFF_TOPIC && family(l) === family(id)) sum += p[i]!;
+    });
+    return sum;
+  };
+  const off = labels.indexOf(OFF_TOPIC);
+  return { of, off: off < 0 ? 0 : p[off]! };
 }
 
 /** A topic's place in the blend of term ranking and phrasing. */
@@ -161,6 +180,7 @@ function topicalWords(index: SearchIndex, words: QueryWord[]): Set<number> {
 function gateEvidence(
   ranked: RankedTopic[],
   phrasing: LabelMatch[],
+  probability: { of: (id: string) => number; off: number },
   order: Blended[],
   hasExamples: (topic: string) => boolean,
   unknown: { foreign: number; foreignShare: number },
@@ -174,11 +194,13 @@ function gateEvidence(
     phrasedShared: match(phrasedId)?.shared ?? 0,
     phrasedRank: rank < 0 ? Infinity : rank,
     offTopicSimilarity: match(OFF_TOPIC)?.similarity ?? 0,
+    phrasedProbability: probability.of(phrasedId),
+    offTopicProbability: probability.off,
   };
   const best = ranked[0];
   if (!best) {
     const none = { support: 0, knownWeight: 0, unknownWeight: 0, named: 0, specific: 0, signature: false, aliased: false, ...unknown };
-    return { topic: phrasedId, ...none, margin: 0, rival: null, topicSimilarity: phrased.phrasedSimilarity, topicHasExamples: true, ...phrased };
+    return { topic: phrasedId, ...none, margin: 0, rival: null, topicSimilarity: phrased.phrasedSimilarity, topicProbability: phrased.phrasedProbability, topicHasExamples: true, ...phrased };
   }
   const family = (id: string) => id.split('/')[0];
   const rival = ranked.find((s) => family(s.doc.topic.id) !== family(best.doc.topic.id));
@@ -186,13 +208,13 @@ function gateEvidence(
   const { support, knownWeight, unknownWeight, named, specific, signature, aliased } = best;
   const topic = best.doc.topic.id;
   const terms = { support, knownWeight, unknownWeight, named, specific, signature, aliased, ...unknown };
-  return { topic, ...terms, margin, rival: rival?.doc.topic.id ?? null, topicSimilarity: match(topic)?.similarity ?? 0, topicHasExamples: hasExamples(topic), ...phrased };
+  return { topic, ...terms, margin, rival: rival?.doc.topic.id ?? null, topicSimilarity: match(topic)?.similarity ?? 0, topicProbability: probability.of(topic), topicHasExamples: hasExamples(topic), ...phrased };
 }
 
 /** Why a question ranked as it did: its words, their readings and weights, each top topic's evidence per word, and the rules that decided. */
 export function explainSearch(index: SearchIndex, query: string, top = 3): string {
   query = boundQuestion(query);
-  const { words, ranked, phrasing, gate } = weigh(index, query);
+  const { words, ranked, phrasing, classified, gate } = weigh(index, query);
   const lines = words.map(
     (w) => `  ${w.raw} (weight ${w.weight.toFixed(2)}): ${w.readings.map((r) => `${r.term}×${r.trust}`).join(', ') || 'unknown'}`,
   );
@@ -206,6 +228,8 @@ export function explainSearch(index: SearchIndex, query: string, top = 3): strin
   for (const m of phrasing.slice(0, top)) {
     lines.push(`  ≈ ${m.label === OFF_TOPIC ? 'questions not to answer' : m.label}: ${m.similarity.toFixed(2)}, nearest example "${index.phrasing.texts[m.nearest]!.slice(0, 80)}"`);
   }
+  const likeliest = [...classified].map((p, l) => ({ label: index.phrasing.labels[l]!, p })).sort((a, b) => b.p - a.p).slice(0, top);
+  lines.push(`  classifier: ${likeliest.map(({ label, p }) => `${label === OFF_TOPIC ? 'questions not to answer' : label} ${p.toFixed(2)}`).join(', ')}`);
   const decision = gate ? decide(gate) : null;
   for (const reason of decision?.reasons ?? []) lines.push(`  rule: ${reason}`);
   const outcome = decision?.outcome ?? 'silent';

@@ -1,0 +1,97 @@
+import type { PhrasingModel, QuestionVector } from './phrasing.ts';
+import { CLASSIFIER_NEGLIGIBLE, CLASSIFIER_PASSES, CLASSIFIER_STEP } from './weights.ts';
+
+/**
+ * Which label a question's phrasing points to, learnt from the same examples as phrasing.ts: a
+ * softmax classifier (multinomial logistic regression) over the same features. The nearest
+ * examples say how alike a question is to some of them; the classifier learns which features tell
+ * the labels apart (replication, 쿼리 → the questions not to answer; a bare "port" → nothing), so
+ * it is the better judge of a question that is not ours. Trained in a fixed order: the same
+ * examples always give the same weights, hence the same answers.
+ */
+export interface PhrasingClassifier {
+  /** Per label, per feature (label-major). */
+  weights: Float32Array;
+  bias: Float64Array;
+  features: number;
+  labels: number;
+}
+
+export function trainClassifier(model: PhrasingModel): PhrasingClassifier {
+  const features = model.featureIds.size;
+  const labels = model.labels.length;
+  const examples = model.labelOf.length;
+  // Rows from the model's columns: each example's features and weights.
+  const rowStart = new Int32Array(examples + 1);
+  for (let at = 0; at < model.example.length; at++) rowStart[model.example[at]! + 1]!++;
+  for (let i = 0; i < examples; i++) rowStart[i + 1]! += rowStart[i]!;
+  const fill = rowStart.slice(0, -1);
+  const rowFeature = new Int32Array(model.example.length);
+  const rowWeight = new Float32Array(model.example.length);
+  for (let f = 0; f < features; f++) {
+    for (let at = model.start[f]!; at < model.start[f + 1]!; at++) {
+      const i = model.example[at]!;
+      rowFeature[fill[i]!] = f;
+      rowWeight[fill[i]!++] = model.weight[at]!;
+    }
+  }
+  const weights = new Float32Array(labels * features);
+  const bias = new Float64Array(labels);
+  const p = new Float64Array(labels);
+  const order = Int32Array.from({ length: examples }, (_, i) => i);
+  let seed = 1;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let pass = 0; pass < CLASSIFIER_PASSES; pass++) {
+    for (let i = examples - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const step = CLASSIFIER_STEP / (1 + pass);
+    for (const i of order) {
+      const from = rowStart[i]!;
+      const to = rowStart[i + 1]!;
+      probabilities(weights, bias, features, rowFeature, rowWeight, from, to, p, 1);
+      const truth = model.labelOf[i]!;
+      for (let l = 0; l < labels; l++) {
+        const gradient = p[l]! - (l === truth ? 1 : 0);
+        if (gradient > -CLASSIFIER_NEGLIGIBLE && gradient < CLASSIFIER_NEGLIGIBLE) continue;
+        bias[l]! -= step * gradient;
+        const base = l * features;
+        for (let at = from; at < to; at++) weights[base + rowFeature[at]!]! -= step * gradient * rowWeight[at]!;
+      }
+    }
+  }
+  return { weights, bias, features, labels };
+}
+
+/** Each label's probability for the question (indexed as model.labels). */
+export function classify(classifier: PhrasingClassifier, question: QuestionVector): Float64Array {
+  const p = new Float64Array(classifier.labels);
+  probabilities(classifier.weights, classifier.bias, classifier.features, question.ids, question.weights, 0, question.ids.length, p, question.norm);
+  return p;
+}
+
+function probabilities(
+  weights: Float32Array,
+  bias: Float64Array,
+  features: number,
+  ids: ArrayLike<number>,
+  values: ArrayLike<number>,
+  from: number,
+  to: number,
+  out: Float64Array,
+  norm: number,
+): void {
+  let max = -Infinity;
+  for (let l = 0; l < out.length; l++) {
+    let s = 0;
+    const base = l * features;
+    for (let at = from; at < to; at++) s += weights[base + ids[at]!]! * values[at]!;
+    s = bias[l]! + s / norm;
+    out[l] = s;
+    if (s > max) max = s;
+  }
+  let sum = 0;
+  for (let l = 0; l < out.length; l++) sum += out[l] = Math.exp(out[l]! - max);
+  for (let l = 0; l < out.length; l++) out[l]! /= sum;
+}
