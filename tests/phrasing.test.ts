@@ -107,6 +107,7 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
       foreign: 0, foreignShare: 0, margin: 0.5, rival: null, phrased: 'flask', phrasedSimilarity: 0.6, phrasedShared: match!.shared, phrasedRank: 0,
       topicSimilarity: 0.6, topicHasExamples: true, offTopicSimilarity: 0,
       phrasedProbability: 0.1, topicProbability: 0.1, offTopicProbability: 0.5,
+      phrasedLabelProbability: 0.1, topicLabelProbability: 0.1, likeliest: 'flask', likeliestProbability: 0.1, likeliestRank: 0, words: 3,
     };
     expect(decide(evidence).outcome).not.toBe('answer');
     expect(decide({ ...evidence, phrasedShared: GATE.phrasingShared }).outcome).toBe('answer');
@@ -119,6 +120,7 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
       foreign: 0, foreignShare: 0, margin: 0.6, rival: null, phrased: 'wsl', phrasedSimilarity: 0.45, phrasedShared: 3,
       phrasedRank: 1, topicSimilarity: 0.2, topicHasExamples: true, offTopicSimilarity: 0.05,
       phrasedProbability: 0.5, topicProbability: 0.1, offTopicProbability: 0.01,
+      phrasedLabelProbability: 0.3, topicLabelProbability: 0.1, likeliest: 'wsl', likeliestProbability: 0.3, likeliestRank: 0, words: 8,
     };
     expect(decide(rules)).toMatchObject({ outcome: 'answer', topic: 'wsl' });
     // A topic without examples (a team's own) is not compared, so not overruled.
@@ -199,11 +201,30 @@ describe('the phrasing classifier (phrasing-classifier.ts)', () => {
       foreign: 0, foreignShare: 0, margin: 0.1, rival: 'ports', phrased: 'flask', phrasedSimilarity: 0.15, phrasedShared: 1, phrasedRank: 0,
       topicSimilarity: 0.15, topicHasExamples: true, offTopicSimilarity: 0.1,
       phrasedProbability: GATE.classifiedAnswer, topicProbability: GATE.classifiedAnswer, offTopicProbability: GATE.classifiedOff,
+      phrasedLabelProbability: GATE.classifiedAnswer, topicLabelProbability: GATE.classifiedAnswer, likeliest: 'flask', likeliestProbability: GATE.classifiedAnswer, likeliestRank: 0, words: 8,
     };
     expect(decide(open)).toMatchObject({ outcome: 'answer', topic: 'flask' });
     expect(decide(open).reasons.join(' ')).toContain('phrasing classifier');
     expect(decide({ ...open, phrasedProbability: GATE.classifiedAnswer - 0.01 }).outcome).not.toBe('answer');
     expect(decide({ ...open, offTopicProbability: GATE.classifiedOff + 0.01 }).outcome).not.toBe('answer');
     expect(decide({ ...open, foreign: 1, foreignShare: GATE.classifiedForeignShare + 0.01 }).outcome).not.toBe('answer');
+  });
+  it('puts its likeliest topic in place of the answer only in a sentence, near the top of the blend, against an unlikely answer', () => {
+    const answered: GateEvidence = {
+      topic: 'lan-ip', support: 4, knownWeight: 6, unknownWeight: 2, named: 2, specific: 2, signature: false, aliased: false,
+      foreign: 0, foreignShare: 0, margin: 0.5, rival: 'security', phrased: 'lan-ip', phrasedSimilarity: 0.3, phrasedShared: 2, phrasedRank: 0,
+      topicSimilarity: 0.3, topicHasExamples: true, offTopicSimilarity: 0.1,
+      phrasedProbability: 0.1, topicProbability: 0.1, offTopicProbability: 0.01,
+      phrasedLabelProbability: 0.1, topicLabelProbability: 0.1, likeliest: 'security/firewall', likeliestProbability: 0.8, likeliestRank: 1,
+      words: GATE.classifiedSwitchWords,
+    };
+    expect(decide(answered)).toMatchObject({ outcome: 'answer', topic: 'security/firewall' });
+    // A few keywords are the term rules' ground; a quoted error names its topic; a far-ranked or unsure likeliest does not switch.
+    expect(decide({ ...answered, words: GATE.classifiedSwitchWords - 1 }).topic).toBe('lan-ip');
+    expect(decide({ ...answered, signature: true }).topic).toBe('lan-ip');
+    expect(decide({ ...answered, likeliestRank: GATE.classifiedSwitchRank }).topic).toBe('lan-ip');
+    expect(decide({ ...answered, likeliestProbability: GATE.classifiedSwitch - 0.01 }).topic).toBe('lan-ip');
+    expect(decide({ ...answered, topicLabelProbability: GATE.classifiedSwitchFrom + 0.01 }).topic).toBe('lan-ip');
+    expect(decide({ ...answered, offTopicProbability: GATE.classifiedOff + 0.01 }).topic).toBe('lan-ip');
   });
 });

@@ -27,6 +27,10 @@ import {
   CLASSIFIED_ANSWER,
   CLASSIFIED_OFF,
   CLASSIFIED_FOREIGN_SHARE,
+  CLASSIFIED_SWITCH,
+  CLASSIFIED_SWITCH_FROM,
+  CLASSIFIED_SWITCH_WORDS,
+  CLASSIFIED_SWITCH_RANK,
   UNKNOWN_CAP,
   UNKNOWN_SHARE,
 } from './weights.ts';
@@ -76,6 +80,15 @@ export interface GateEvidence {
   phrasedProbability: number;
   topicProbability: number;
   offTopicProbability: number;
+  /** The same for the topic itself (not its family). */
+  phrasedLabelProbability: number;
+  topicLabelProbability: number;
+  /** The classifier's likeliest topic, its probability, and its place in the blend (0 = best). */
+  likeliest: string;
+  likeliestProbability: number;
+  likeliestRank: number;
+  /** How many words the question has (query.ts): a sentence, or a few keywords. */
+  words: number;
 }
 
 export type Outcome = 'answer' | 'suggest' | 'silent';
@@ -120,6 +133,10 @@ export interface GateThresholds {
   classifiedAnswer: number;
   classifiedOff: number;
   classifiedForeignShare: number;
+  classifiedSwitch: number;
+  classifiedSwitchFrom: number;
+  classifiedSwitchWords: number;
+  classifiedSwitchRank: number;
 }
 
 export const GATE: GateThresholds = {
@@ -153,6 +170,10 @@ export const GATE: GateThresholds = {
   classifiedAnswer: CLASSIFIED_ANSWER,
   classifiedOff: CLASSIFIED_OFF,
   classifiedForeignShare: CLASSIFIED_FOREIGN_SHARE,
+  classifiedSwitch: CLASSIFIED_SWITCH,
+  classifiedSwitchFrom: CLASSIFIED_SWITCH_FROM,
+  classifiedSwitchWords: CLASSIFIED_SWITCH_WORDS,
+  classifiedSwitchRank: CLASSIFIED_SWITCH_RANK,
 };
 
 /** The share of the question's weight the topic names (0..1); unknown words count by UNKNOWN_SHARE, up to UNKNOWN_CAP (see weights.ts). */
@@ -180,7 +201,10 @@ export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
   }
   // The examples may put a neighbour in the rules' place; what is answered is then compared with the questions not to answer.
   const overrule = overruled(e, t, reasons);
-  const answered = overrule ? { topic: e.phrased, similarity: e.phrasedSimilarity, hasExamples: true } : { topic: e.topic, similarity: e.topicSimilarity, hasExamples: e.topicHasExamples };
+  const answered = overrule
+    ? { topic: e.phrased, similarity: e.phrasedSimilarity, hasExamples: true }
+    : { topic: e.topic, similarity: e.topicSimilarity, hasExamples: e.topicHasExamples };
+  if (switchedByClassifier(e, t, answered.topic, overrule ? e.phrasedLabelProbability : e.topicLabelProbability, reasons)) return { outcome, topic: e.likeliest, reasons };
   const off = e.offTopicSimilarity;
   const vetoAt = Math.max(t.phrasingVetoMin, t.phrasingVetoRatio * answered.similarity);
   // A quoted error signature is about its topic whatever it resembles; a topic without examples (a team's own) cannot be compared.
@@ -222,6 +246,21 @@ function phrasedLikeTopic(e: GateEvidence, t: GateThresholds, reasons: string[])
     return false;
   }
   reasons.push(`phrasing: like ${e.phrased}'s examples (${e.phrasedSimilarity.toFixed(2)} ≥ ${close ? `${t.phrasingClose}, almost one of them` : t.phrasingAnswer}; questions not to answer ${off.toFixed(2)}; ${e.phrasedShared} words shared)`);
+  return true;
+}
+
+/**
+ * Whether the classifier puts another topic in place of the answer: in a sentence (not a few
+ * keywords, the term rules' ground), one the blend ranks near the top, which the classifier finds
+ * likely while it finds the answered topic unlikely, and with the questions not to answer unlikely
+ * (lan-ip answered for a question about a firewall blocking a LAN address).
+ */
+function switchedByClassifier(e: GateEvidence, t: GateThresholds, answered: string, answeredProbability: number, reasons: string[]): boolean {
+  if (e.signature || e.likeliest === answered || e.words < t.classifiedSwitchWords || e.likeliestRank >= t.classifiedSwitchRank) return false;
+  if (e.likeliestProbability < t.classifiedSwitch || answeredProbability > t.classifiedSwitchFrom || e.offTopicProbability > t.classifiedOff) return false;
+  reasons.push(
+    `phrasing classifier: ${e.likeliest} ${e.likeliestProbability.toFixed(2)} ≥ ${t.classifiedSwitch} against ${answered} ${answeredProbability.toFixed(2)} ≤ ${t.classifiedSwitchFrom}: answers ${e.likeliest}`,
+  );
   return true;
 }
 

@@ -96,10 +96,11 @@ function weigh(index: SearchIndex, query: string) {
   // Unknown subjects are the question's, whatever topic is weighed: counted once, even when no topic's terms match.
   const foreign = words.filter((w) => w.foreign).length;
   const foreignShare = words.length ? foreign / words.length : 0;
-  return { words, ranked, phrasing, classified, order, gate: gateEvidence(ranked, phrasing, probability, order, hasExamples, { foreign, foreignShare }) };
+  const gate = gateEvidence(ranked, phrasing, probability, order, hasExamples, { foreign, foreignShare });
+  return { words, ranked, phrasing, classified, order, gate: { ...gate, words: words.length } };
 }
 
-/** The classifier's probability of a label; of a topic, that of its family (a parent and its sub-topics answer alike). */
+/** The classifier's probabilities: of a label, of a topic's family (a parent and its sub-topics answer alike), the likeliest topic. */
 function probabilityOf(index: SearchIndex, p: Float64Array) {
   const labels = index.phrasing.labels;
   const family = (id: string) => id.split('/')[0];
@@ -110,8 +111,15 @@ function probabilityOf(index: SearchIndex, p: Float64Array) {
     });
     return sum;
   };
-  const off = labels.indexOf(OFF_TOPIC);
-  return { of, off: off < 0 ? 0 : p[off]! };
+  const label = (id: string) => {
+    const i = labels.indexOf(id);
+    return i < 0 ? 0 : p[i]!;
+  };
+  let likeliest = -1;
+  labels.forEach((l, i) => {
+    if (l !== OFF_TOPIC && (likeliest < 0 || p[i]! > p[likeliest]!)) likeliest = i;
+  });
+  return { of, label, off: label(OFF_TOPIC), likeliest: likeliest < 0 ? OFF_TOPIC : labels[likeliest]!, likeliestProbability: likeliest < 0 ? 0 : p[likeliest]! };
 }
 
 /** A topic's place in the blend of term ranking and phrasing. */
@@ -180,14 +188,18 @@ function topicalWords(index: SearchIndex, words: QueryWord[]): Set<number> {
 function gateEvidence(
   ranked: RankedTopic[],
   phrasing: LabelMatch[],
-  probability: { of: (id: string) => number; off: number },
+  probability: ReturnType<typeof probabilityOf>,
   order: Blended[],
   hasExamples: (topic: string) => boolean,
   unknown: { foreign: number; foreignShare: number },
-): GateEvidence {
+): Omit<GateEvidence, 'words'> {
   const match = (label: string) => phrasing.find((m) => m.label === label);
   const phrasedId = order[0]!.id;
   const rank = ranked.findIndex((r) => r.doc.topic.id === phrasedId);
+  const rankIn = (list: Blended[], id: string) => {
+    const at = list.findIndex((b) => b.id === id);
+    return at < 0 ? Infinity : at;
+  };
   const phrased = {
     phrased: phrasedId,
     phrasedSimilarity: match(phrasedId)?.similarity ?? 0,
@@ -195,12 +207,16 @@ function gateEvidence(
     phrasedRank: rank < 0 ? Infinity : rank,
     offTopicSimilarity: match(OFF_TOPIC)?.similarity ?? 0,
     phrasedProbability: probability.of(phrasedId),
+    phrasedLabelProbability: probability.label(phrasedId),
     offTopicProbability: probability.off,
+    likeliest: probability.likeliest,
+    likeliestProbability: probability.likeliestProbability,
+    likeliestRank: rankIn(order, probability.likeliest),
   };
   const best = ranked[0];
   if (!best) {
     const none = { support: 0, knownWeight: 0, unknownWeight: 0, named: 0, specific: 0, signature: false, aliased: false, ...unknown };
-    return { topic: phrasedId, ...none, margin: 0, rival: null, topicSimilarity: phrased.phrasedSimilarity, topicProbability: phrased.phrasedProbability, topicHasExamples: true, ...phrased };
+    return { topic: phrasedId, ...none, margin: 0, rival: null, topicSimilarity: phrased.phrasedSimilarity, topicProbability: phrased.phrasedProbability, topicLabelProbability: phrased.phrasedLabelProbability, topicHasExamples: true, ...phrased };
   }
   const family = (id: string) => id.split('/')[0];
   const rival = ranked.find((s) => family(s.doc.topic.id) !== family(best.doc.topic.id));
@@ -208,7 +224,7 @@ function gateEvidence(
   const { support, knownWeight, unknownWeight, named, specific, signature, aliased } = best;
   const topic = best.doc.topic.id;
   const terms = { support, knownWeight, unknownWeight, named, specific, signature, aliased, ...unknown };
-  return { topic, ...terms, margin, rival: rival?.doc.topic.id ?? null, topicSimilarity: match(topic)?.similarity ?? 0, topicProbability: probability.of(topic), topicHasExamples: hasExamples(topic), ...phrased };
+  return { topic, ...terms, margin, rival: rival?.doc.topic.id ?? null, topicSimilarity: match(topic)?.similarity ?? 0, topicProbability: probability.of(topic), topicLabelProbability: probability.label(topic), topicHasExamples: hasExamples(topic), ...phrased };
 }
 
 /** Why a question ranked as it did: its words, their readings and weights, each top topic's evidence per word, and the rules that decided. */

@@ -223,3 +223,14 @@ export const CLASSIFIED_ANSWER = 0.35;
 export const CLASSIFIED_OFF = 0.05;
 /** …and at most this share of the question's words are unknown subjects (ngrok 요금제: ngrok's pricing, not its tunnel). */
 export const CLASSIFIED_FOREIGN_SHARE = 0.2;
+/**
+ * The classifier puts its likeliest topic in place of the answer when it is at least
+ * CLASSIFIED_SWITCH probable, the answered topic at most CLASSIFIED_SWITCH_FROM, the blend ranks it
+ * among its first CLASSIFIED_SWITCH_RANK, and the question has CLASSIFIED_SWITCH_WORDS words or
+ * more: the classifier learnt from sentences as people type them; a few keywords (flask session
+ * secret key) are the term rules' ground, where it was measured to be wrong more often than right.
+ */
+export const CLASSIFIED_SWITCH = 0.5;
+export const CLASSIFIED_SWITCH_FROM = 0.2;
+export const CLASSIFIED_SWITCH_RANK = 3;
+export const CLASSIFIED_SWITCH_WORDS = 6;
