@@ -110,10 +110,6 @@ describe('the answer gate', () => {
     expect(foreign(story, 'terraform')).toBe(true);
     expect(foreign(story, 'yesterday')).toBe(false);
     expect(foreign(story, 'weird')).toBe(false);
-    // Two neighbouring letters swapped in an everyday word is a typing slip, not a subject.
-    expect(foreign('teh server went down, wierd', 'teh')).toBe(false);
-    expect(foreign('teh server went down, wierd', 'wierd')).toBe(false);
-    expect(foreign('teh server went down with terrafrom', 'terrafrom')).toBe(true);
     const korean = '팀장님이 매번 이걸로 하라는데 회의실 예약 포트';
     expect(foreign(korean, '회의실')).toBe(true);
     expect(foreign(korean, '이걸로')).toBe(false);

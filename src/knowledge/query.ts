@@ -88,25 +88,9 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
  */
 function isEverydayStory(index: SearchIndex, token: Token, readings: Reading[]): boolean {
   if ((token.kind !== 'word' && token.kind !== 'hangul') || readings.some((r) => index.curated.has(r.term))) return false;
-  if (index.everyday.has(token.raw) || index.everyday.has(token.term) || isSwappedEveryday(index, token)) return true;
+  if (index.everyday.has(token.raw) || index.everyday.has(token.term)) return true;
   // A Korean word with a particle the list does not hold in that form (팀장님이 → 팀장님).
   return token.kind === 'hangul' && KOREAN_SUFFIXES.some((s) => token.raw.endsWith(s) && index.everyday.has(token.raw.slice(0, -s.length)));
-}
-
-/**
- * An everyday word typed with two neighbouring letters swapped (teh, wierd, becuase): the commonest
- * typing slip, read as the word it stands for. Only swaps, and only of the COMMON_TOP words: a
- * letter changed or dropped would turn subjects (vite, redis) into speech.
- */
-function isSwappedEveryday(index: SearchIndex, token: Token): boolean {
-  const word = token.raw;
-  if (token.kind !== 'word' || word.length < 3 || !/^[a-z]+$/.test(word)) return false;
-  for (let i = 0; i + 1 < word.length; i++) {
-    if (word[i] === word[i + 1]) continue;
-    const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-    if ((index.everyday.get(swapped) ?? Infinity) < COMMON_TOP) return true;
-  }
-  return false;
 }
 
 function isLogNoise(term: string): boolean {
