@@ -10,7 +10,7 @@ import { CLASSIFIER_NEGLIGIBLE, CLASSIFIER_PASSES, CLASSIFIER_STEP } from './wei
  * examples always give the same weights, hence the same answers.
  */
 export interface PhrasingClassifier {
-  /** Per label, per feature (label-major). */
+  /** Per feature, per label (feature-major: a question's few features read contiguous rows). */
   weights: Float32Array;
   bias: Float64Array;
   features: number;
@@ -56,8 +56,7 @@ export function trainClassifier(model: PhrasingModel): PhrasingClassifier {
         const gradient = p[l]! - (l === truth ? 1 : 0);
         if (gradient > -CLASSIFIER_NEGLIGIBLE && gradient < CLASSIFIER_NEGLIGIBLE) continue;
         bias[l]! -= step * gradient;
-        const base = l * features;
-        for (let at = from; at < to; at++) weights[base + rowFeature[at]!]! -= step * gradient * rowWeight[at]!;
+        for (let at = from; at < to; at++) weights[rowFeature[at]! * labels + l]! -= step * gradient * rowWeight[at]!;
       }
     }
   }
@@ -82,16 +81,20 @@ function probabilities(
   out: Float64Array,
   norm: number,
 ): void {
+  const labels = out.length;
+  out.fill(0);
+  for (let at = from; at < to; at++) {
+    const row = ids[at]! * labels;
+    const value = values[at]!;
+    for (let l = 0; l < labels; l++) out[l]! += weights[row + l]! * value;
+  }
   let max = -Infinity;
-  for (let l = 0; l < out.length; l++) {
-    let s = 0;
-    const base = l * features;
-    for (let at = from; at < to; at++) s += weights[base + ids[at]!]! * values[at]!;
-    s = bias[l]! + s / norm;
+  for (let l = 0; l < labels; l++) {
+    const s = bias[l]! + out[l]! / norm;
     out[l] = s;
     if (s > max) max = s;
   }
   let sum = 0;
-  for (let l = 0; l < out.length; l++) sum += out[l] = Math.exp(out[l]! - max);
-  for (let l = 0; l < out.length; l++) out[l]! /= sum;
+  for (let l = 0; l < labels; l++) sum += out[l] = Math.exp(out[l]! - max);
+  for (let l = 0; l < labels; l++) out[l]! /= sum;
 }
