@@ -97,6 +97,12 @@ const sweeps: Array<[keyof GateThresholds, number[]]> = [
   ['phrasingKeepSpecific', [1, 2, 3]],
   ['phrasingVetoMin', [0.2, 0.3, 0.4, Infinity]],
   ['phrasingVetoRatio', [1, 1.5, 2]],
+  ['classifiedAnswer', [0.2, 0.35, 0.5, Infinity]],
+  ['classifiedOff', [0.02, 0.05, 0.1, 0.2]],
+  ['classifiedForeignShare', [0.1, 0.2, 0.3]],
+  ['classifiedSwitch', [0.4, 0.5, 0.7, Infinity]],
+  ['classifiedSwitchFrom', [0.1, 0.2, 0.3]],
+  ['classifiedSwitchWords', [4, 5, 6, 8]],
 ];
 
 const sets = files.map((file) => ({ name: path.relative(root, file), lines: read(file) }));
