@@ -235,7 +235,9 @@ function compare(model: PhrasingModel, ids: number[], weights: number[], norm: n
 
 function sharedWords(model: PhrasingModel, inQuestion: Uint8Array, example: number): number {
   let shared = 0;
-  for (const id of model.featuresOf[example]!) {
+  const features = model.featuresOf[example]!;
+  for (let k = 0; k < features.length; k++) {
+    const id = features[k]!;
     if (!inQuestion[id]) continue;
     const kind = model.kinds[id];
     shared += kind === 't' ? 1 : kind === 'h' ? 0.5 : 0;

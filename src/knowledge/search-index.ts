@@ -45,6 +45,8 @@ export interface SearchIndex {
   avgLength: Record<Field, number>;
   /** Multi-word aliases and keywords, per topic (same order as docs). */
   phrasesByDoc: Phrase[][];
+  /** The topics (indexes into docs, ascending) that have each term in a field or a name: the only ones a question with it can score for. */
+  docsWith: Map<string, number[]>;
   /** Korean terms of the curated fields (names, aliases, keywords), by jamo, for conjugated forms. */
   hangulTerms: JamoTrie;
   /** Terms of the curated fields: the words a question's inflected forms are matched against. */
@@ -137,10 +139,14 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
     }
   }
   const phrasesByDoc = docs.map((_, i) => phrases.filter((p) => p.doc === i));
+  const docsWith = new Map<string, number[]>();
+  docs.forEach((doc, i) => {
+    for (const term of new Set([...doc.scores.keys(), ...doc.names.flat()])) docsWith.set(term, [...(docsWith.get(term) ?? []), i]);
+  });
   const examples = kb.topics.flatMap((topic) => LANGS.flatMap((l) => (topic.examples?.[l] ?? []).map((text) => ({ text, label: topic.id }))));
   const everyday = everydayWords();
   const phrasing = buildPhrasing([...examples, ...(kb.phrasing ?? [])], (term) => (everyday.get(term) ?? Infinity) < COMMON_TOP);
-  return { kb, docs, df, avgLength, phrasesByDoc, hangulTerms, curated, typos, loanwords, everyday, phrasing };
+  return { kb, docs, df, avgLength, phrasesByDoc, docsWith, hangulTerms, curated, typos, loanwords, everyday, phrasing };
 }
 
 /** BM25 inverse document frequency: rare terms weigh more. */
