@@ -142,6 +142,8 @@ interface Scratch {
   best: Float64Array;
   nearest: Int32Array;
   inQuestion: Uint8Array;
+  /** Each example's features that count as shared words (search terms and Hangul pairs): the others count nothing. */
+  wordFeaturesOf: Int32Array[];
 }
 
 const scratches = new WeakMap<PhrasingModel, Scratch>();
@@ -156,6 +158,7 @@ function scratchOf(model: PhrasingModel): Scratch {
       best: new Float64Array(labels * NEAREST),
       nearest: new Int32Array(labels).fill(-1),
       inQuestion: new Uint8Array(model.kinds.length),
+      wordFeaturesOf: model.featuresOf.map((features) => features.filter((id) => model.kinds[id] === 't' || model.kinds[id] === 'h')),
     };
     scratches.set(model, scratch);
   }
@@ -190,7 +193,7 @@ export function matchPhrasing(model: PhrasingModel, text: string): LabelMatch[] 
 }
 
 /** The question's features (ids, weights, length) against every example: each label's nearest, best first. */
-function compare(model: PhrasingModel, ids: number[], weights: number[], norm: number, { scores, scored, best, nearest, inQuestion }: Scratch): LabelMatch[] {
+function compare(model: PhrasingModel, ids: number[], weights: number[], norm: number, { scores, scored, best, nearest, inQuestion, wordFeaturesOf }: Scratch): LabelMatch[] {
   const { start, example, weight, labelOf } = model;
   for (let k = 0; k < ids.length; k++) {
     const id = ids[k]!;
@@ -228,14 +231,14 @@ function compare(model: PhrasingModel, ids: number[], weights: number[], norm: n
     for (let k = 0; k < NEAREST; k++) similarity += best[l * NEAREST + k]!;
     // A label with fewer examples than NEAREST (a team's topic with one or two) is judged on those it has.
     const counted = Math.min(NEAREST, model.examplesOf[l]!);
-    out.push({ label: model.labels[l]!, similarity: similarity / counted, nearest: nearest[l]!, shared: sharedWords(model, inQuestion, nearest[l]!) });
+    out.push({ label: model.labels[l]!, similarity: similarity / counted, nearest: nearest[l]!, shared: sharedWords(model, wordFeaturesOf, inQuestion, nearest[l]!) });
   }
   return out.sort((a, b) => b.similarity - a.similarity);
 }
 
-function sharedWords(model: PhrasingModel, inQuestion: Uint8Array, example: number): number {
+function sharedWords(model: PhrasingModel, wordFeaturesOf: Int32Array[], inQuestion: Uint8Array, example: number): number {
   let shared = 0;
-  const features = model.featuresOf[example]!;
+  const features = wordFeaturesOf[example]!;
   for (let k = 0; k < features.length; k++) {
     const id = features[k]!;
     if (!inQuestion[id]) continue;
