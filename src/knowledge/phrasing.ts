@@ -130,6 +130,41 @@ export function buildPhrasing(examples: readonly LabelledText[], common: (term: 
   };
 }
 
+/**
+ * Working memory of one comparison, kept with the model and reused: a question's scores against
+ * every example, its nearest per label, and which features it has. Comparisons run one at a time
+ * (synchronously), so one set per model is enough; each is left cleared for the next.
+ */
+interface Scratch {
+  scores: Float64Array;
+  /** One bit per example: which have a score (the others stay 0, and are not visited). */
+  scored: Int32Array;
+  best: Float64Array;
+  nearest: Int32Array;
+  inQuestion: Uint8Array;
+  /** Each example's features that count as shared words (search terms and Hangul pairs): the others count nothing. */
+  wordFeaturesOf: Int32Array[];
+}
+
+const scratches = new WeakMap<PhrasingModel, Scratch>();
+
+function scratchOf(model: PhrasingModel): Scratch {
+  let scratch = scratches.get(model);
+  if (!scratch) {
+    const labels = model.labels.length;
+    scratch = {
+      scores: new Float64Array(model.labelOf.length),
+      scored: new Int32Array((model.labelOf.length + 31) >>> 5),
+      best: new Float64Array(labels * NEAREST),
+      nearest: new Int32Array(labels).fill(-1),
+      inQuestion: new Uint8Array(model.kinds.length),
+      wordFeaturesOf: model.featuresOf.map((features) => features.filter((id) => model.kinds[id] === 't' || model.kinds[id] === 'h')),
+    };
+    scratches.set(model, scratch);
+  }
+  return scratch;
+}
+
 /** A question as the model reads it: its known features' weights, and its length counting the unknown ones. */
 export interface QuestionVector {
   ids: number[];
@@ -156,43 +191,68 @@ export function questionVector(model: PhrasingModel, text: string): QuestionVect
 /** Every label's similarity to the question, best first. */
 export function matchPhrasing(model: PhrasingModel, question: string | QuestionVector): LabelMatch[] {
   const { ids, weights, norm } = typeof question === 'string' ? questionVector(model, question) : question;
-  const scores = new Float64Array(model.labelOf.length);
-  ids.forEach((id, k) => {
+  const scratch = scratchOf(model);
+  try {
+    return compare(model, ids, weights, norm, scratch);
+  } finally {
+    scratch.scores.fill(0);
+    scratch.scored.fill(0);
+    scratch.best.fill(0);
+    scratch.nearest.fill(-1);
+    for (const id of ids) scratch.inQuestion[id] = 0;
+  }
+}
+
+/** The question's features (ids, weights, length) against every example: each label's nearest, best first. */
+function compare(model: PhrasingModel, ids: number[], weights: number[], norm: number, { scores, scored, best, nearest, inQuestion, wordFeaturesOf }: Scratch): LabelMatch[] {
+  const { start, example, weight, labelOf } = model;
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
     const w = weights[k]! / norm;
-    for (let at = model.start[id]!; at < model.start[id + 1]!; at++) scores[model.example[at]!]! += w * model.weight[at]!;
-  });
-  // The NEAREST best examples of each label, in one pass.
-  const labels = model.labels.length;
-  const best = new Float64Array(labels * NEAREST);
-  const nearest = new Int32Array(labels).fill(-1);
-  scores.forEach((score, i) => {
-    if (score <= 0) return;
-    const base = model.labelOf[i]! * NEAREST;
-    for (let k = 0; k < NEAREST; k++) {
-      if (score <= best[base + k]!) continue;
-      for (let m = NEAREST - 1; m > k; m--) best[base + m] = best[base + m - 1]!;
-      best[base + k] = score;
-      if (k === 0) nearest[model.labelOf[i]!] = i;
-      break;
+    const end = start[id + 1]!;
+    for (let at = start[id]!; at < end; at++) {
+      const i = example[at]!;
+      scores[i]! += w * weight[at]!;
+      scored[i >>> 5]! |= 1 << (i & 31);
     }
-  });
-  const asked = new Set(ids);
+  }
+  // The NEAREST best examples of each label, in one pass over the scored examples in order (the
+  // first of equals is the nearest). Weights are positive, so an example is scored when it shares a feature.
+  for (let word = 0; word < scored.length; word++) {
+    for (let bits = scored[word]!; bits !== 0; bits &= bits - 1) {
+      const i = (word << 5) | (31 - Math.clz32(bits & -bits));
+      const score = scores[i]!;
+      const base = labelOf[i]! * NEAREST;
+      // Not above the label's NEAREST-th best: nothing changes (the best are kept in order).
+      if (score <= best[base + NEAREST - 1]!) continue;
+      for (let k = 0; k < NEAREST; k++) {
+        if (score <= best[base + k]!) continue;
+        for (let m = NEAREST - 1; m > k; m--) best[base + m] = best[base + m - 1]!;
+        best[base + k] = score;
+        if (k === 0) nearest[labelOf[i]!] = i;
+        break;
+      }
+    }
+  }
+  for (const id of ids) inQuestion[id] = 1;
   const out: LabelMatch[] = [];
-  for (let l = 0; l < labels; l++) {
+  for (let l = 0; l < model.labels.length; l++) {
     if (nearest[l]! < 0) continue;
     let similarity = 0;
     for (let k = 0; k < NEAREST; k++) similarity += best[l * NEAREST + k]!;
     // A label with fewer examples than NEAREST (a team's topic with one or two) is judged on those it has.
     const counted = Math.min(NEAREST, model.examplesOf[l]!);
-    out.push({ label: model.labels[l]!, similarity: similarity / counted, nearest: nearest[l]!, shared: sharedWords(model, asked, nearest[l]!) });
+    out.push({ label: model.labels[l]!, similarity: similarity / counted, nearest: nearest[l]!, shared: sharedWords(model, wordFeaturesOf, inQuestion, nearest[l]!) });
   }
   return out.sort((a, b) => b.similarity - a.similarity);
 }
 
-function sharedWords(model: PhrasingModel, question: Set<number>, example: number): number {
+function sharedWords(model: PhrasingModel, wordFeaturesOf: Int32Array[], inQuestion: Uint8Array, example: number): number {
   let shared = 0;
-  for (const id of model.featuresOf[example]!) {
-    if (!question.has(id)) continue;
+  const features = wordFeaturesOf[example]!;
+  for (let k = 0; k < features.length; k++) {
+    const id = features[k]!;
+    if (!inQuestion[id]) continue;
     const kind = model.kinds[id];
     shared += kind === 't' ? 1 : kind === 'h' ? 0.5 : 0;
   }

@@ -199,6 +199,16 @@ function readToken(index: SearchIndex, token: Token): Reading[][] {
   }
 }
 
+/** The first non-empty rest of the word, with one of the Korean suffixes (in their order) taken off, that `known` accepts. */
+function withoutSuffix(raw: string, known: (rest: string) => boolean): string | undefined {
+  for (const suffix of KOREAN_SUFFIXES) {
+    if (!raw.endsWith(suffix)) continue;
+    const rest = raw.slice(0, -suffix.length);
+    if (rest && known(rest)) return rest;
+  }
+  return undefined;
+}
+
 /** The English words a Hangul loanword stands for, each read like a typed English word. */
 function readLoanword(index: SearchIndex, hangul: string): Reading[][] {
   const parts = analyze(index.loanwords.get(hangul) ?? '').flatMap((token) => readToken(index, token));
@@ -231,10 +241,10 @@ function readKorean(index: SearchIndex, raw: string, stem: string): Reading[][] 
   if (index.curated.has(stem)) return [[{ term: stem, trust: 1 }]];
   if (index.curated.has(raw)) return [[{ term: raw, trust: 1 }]];
   // A one-syllable word with a particle (뜻이, 켜면): the stemmer keeps those whole, the index knows the word.
-  const shortStem = KOREAN_SUFFIXES.map((s) => (raw.endsWith(s) ? raw.slice(0, -s.length) : '')).find((r) => r && index.curated.has(r));
+  const shortStem = withoutSuffix(raw, (rest) => index.curated.has(rest));
   if (shortStem) return [[{ term: shortStem, trust: 1 }]];
   // English written in Hangul (레디스가 → redis), with or without a particle.
-  const loan = [stem, raw, ...KOREAN_SUFFIXES.map((s) => (raw.endsWith(s) ? raw.slice(0, -s.length) : ''))].find((w) => w && index.loanwords.has(w));
+  const loan = [stem, raw].find((w) => w && index.loanwords.has(w)) ?? withoutSuffix(raw, (rest) => index.loanwords.has(rest));
   if (loan) return readLoanword(index, loan);
   if (index.df.has(stem)) return [[{ term: stem, trust: 1 }]];
   if (index.df.has(raw)) return [[{ term: raw, trust: 1 }]];

@@ -23,6 +23,12 @@ export interface IndexedTopic {
   names: string[][];
   /** Terms that are a whole alias or keyword by themselves. */
   standalone: Set<string>;
+  /**
+   * termScore and termEvidence of every term the topic has, worked out once when the index is
+   * built: a question only looks its terms up (a term the topic lacks scores 0).
+   */
+  scores: Map<string, number>;
+  evidence: Map<string, number>;
 }
 
 /** A multi-word alias or keyword ("address already in use"), matched as a run of query terms. */
@@ -40,6 +46,8 @@ export interface SearchIndex {
   avgLength: Record<Field, number>;
   /** Multi-word aliases and keywords, per topic (same order as docs). */
   phrasesByDoc: Phrase[][];
+  /** The topics (indexes into docs, ascending) that have each term in a field or a name: the only ones a question with it can score for. */
+  docsWith: Map<string, number[]>;
   /** Korean terms of the curated fields (names, aliases, keywords), by jamo, for conjugated forms. */
   hangulTerms: JamoTrie;
   /** Terms of the curated fields: the words a question's inflected forms are matched against. */
@@ -106,9 +114,18 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
     const names = [topic.id.replace(/[-/]/g, ' '), ...LANGS.map((l) => topic.aliases[l][0] ?? '')]
       .map((name) => termsOf(analyze(name)))
       .filter((terms) => terms.length > 0);
-    docs.push({ topic, tf, length, names, standalone });
+    docs.push({ topic, tf, length, names, standalone, scores: new Map(), evidence: new Map() });
   });
   const avgLength = Object.fromEntries(FIELDS.map((f) => [f, totals[f] / Math.max(1, docs.length)])) as Record<Field, number>;
+  for (const doc of docs) {
+    for (const field of FIELDS) {
+      for (const term of doc.tf[field].keys()) {
+        if (doc.scores.has(term)) continue;
+        doc.scores.set(term, scoreTerm(docs.length, df, avgLength, term, doc));
+        doc.evidence.set(term, evidenceForTerm(term, doc));
+      }
+    }
+  }
 
   const curated = new Set<string>();
   for (const doc of docs) for (const field of CURATED_FIELDS) for (const term of doc.tf[field].keys()) curated.add(term);
@@ -125,36 +142,51 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
     }
   }
   const phrasesByDoc = docs.map((_, i) => phrases.filter((p) => p.doc === i));
+  const docsWith = new Map<string, number[]>();
+  docs.forEach((doc, i) => {
+    for (const term of new Set([...doc.scores.keys(), ...doc.names.flat()])) docsWith.set(term, [...(docsWith.get(term) ?? []), i]);
+  });
   const examples = kb.topics.flatMap((topic) => LANGS.flatMap((l) => (topic.examples?.[l] ?? []).map((text) => ({ text, label: topic.id }))));
   const everyday = everydayWords();
   const phrasing = buildPhrasing([...examples, ...(kb.phrasing ?? [])], (term) => (everyday.get(term) ?? Infinity) < COMMON_TOP);
-  return { kb, docs, df, avgLength, phrasesByDoc, hangulTerms, curated, typos, loanwords, everyday, phrasing, classifier: trainClassifier(phrasing) };
+  return { kb, docs, df, avgLength, phrasesByDoc, docsWith, hangulTerms, curated, typos, loanwords, everyday, phrasing, classifier: trainClassifier(phrasing) };
 }
 
 /** BM25 inverse document frequency: rare terms weigh more. */
 export function idf(index: SearchIndex, df: number): number {
-  const n = index.docs.length;
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  return bm25Idf(index.docs.length, df);
 }
 
-/** BM25F: field-weighted, length-normalised term frequency, saturated once for the whole topic. */
+function bm25Idf(topics: number, df: number): number {
+  return Math.log(1 + (topics - df + 0.5) / (df + 0.5));
+}
+
+/** BM25F: field-weighted, length-normalised term frequency, saturated once for the whole topic (0 when absent). */
 export function termScore(index: SearchIndex, term: string, doc: IndexedTopic): number {
+  return doc.scores.get(term) ?? 0;
+}
+
+function scoreTerm(topics: number, df: ReadonlyMap<string, number>, avgLength: Record<Field, number>, term: string, doc: IndexedTopic): number {
   let weighted = 0;
   for (const field of FIELDS) {
     const count = doc.tf[field].get(term);
     if (!count) continue;
     // Names and keywords are sets: a word in five aliases is not five times the evidence.
     const tf = CURATED_FIELDS.includes(field) ? 1 : count;
-    const norm = 1 - FIELD_B[field] + FIELD_B[field] * (doc.length[field] / (index.avgLength[field] || 1));
+    const norm = 1 - FIELD_B[field] + FIELD_B[field] * (doc.length[field] / (avgLength[field] || 1));
     weighted += (FIELD_WEIGHT[field] * tf) / norm;
   }
   if (weighted === 0) return 0;
-  return idf(index, index.df.get(term) ?? 0) * ((weighted * (K1 + 1)) / (weighted + K1));
+  return bm25Idf(topics, df.get(term) ?? 0) * ((weighted * (K1 + 1)) / (weighted + K1));
 }
 
 /** How directly this topic names a term (0 when absent); `inPhrase`: it completes one of the topic's phrases. */
 export function termEvidence(term: string, doc: IndexedTopic, inPhrase = false): number {
-  if (inPhrase || doc.standalone.has(term)) return NAMED_EVIDENCE;
+  return inPhrase ? NAMED_EVIDENCE : (doc.evidence.get(term) ?? 0);
+}
+
+function evidenceForTerm(term: string, doc: IndexedTopic): number {
+  if (doc.standalone.has(term)) return NAMED_EVIDENCE;
   let best = 0;
   for (const field of FIELDS) if (doc.tf[field].has(term)) best = Math.max(best, FIELD_EVIDENCE[field]);
   return best;

@@ -154,16 +154,21 @@ function blend(ranked: RankedTopic[], phrasing: LabelMatch[], hasExamples: (topi
 /** Topics that match the question, best first, with the evidence for each. */
 export function rankTopics(index: SearchIndex, words: QueryWord[]): RankedTopic[] {
   const topical = topicalWords(index, words);
+  const said = termsSaid(words);
+  // A topic that has none of the question's terms scores 0: it is not weighed at all.
+  const mentioned = new Set<number>();
+  for (const term of said.keys()) for (const docIndex of index.docsWith.get(term) ?? []) mentioned.add(docIndex);
   return index.docs
-    .map((doc, docIndex) => {
-      const phrases = matchedPhrases(index, words, docIndex);
-      const evidence = evidenceOf(words, doc, phrases, topical, index.phrasesByDoc[docIndex] ?? []);
-      return { doc, docIndex, score: scoreDoc(index, words, doc, phrases), ...evidence };
+    .flatMap((doc, docIndex) => {
+      if (!mentioned.has(docIndex)) return [];
+      const phrases = matchedPhrases(index, words, docIndex, said);
+      const score = scoreDoc(index, words, doc, phrases, said);
+      if (!(score > 0)) return [];
+      const evidence = evidenceOf(words, doc, phrases, topical, index.phrasesByDoc[docIndex] ?? [], said);
+      // Relevance weighted by how much of the question the topic covers in its curated fields, squared:
+      // the topic a question names (127.0.0.1 → localhost) beats one that merely mentions its words often.
+      return [{ doc, docIndex, score: score * evidence.coverage ** 2, ...evidence }];
     })
-    .filter((s) => s.score > 0)
-    // Relevance weighted by how much of the question the topic covers in its curated fields, squared:
-    // the topic a question names (127.0.0.1 → localhost) beats one that merely mentions its words often.
-    .map((s) => ({ ...s, score: s.score * s.coverage ** 2 }))
     .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
 }
 
@@ -262,23 +267,53 @@ interface PhraseMatch {
   positions: number[];
 }
 
-function matchedPhrases(index: SearchIndex, words: QueryWord[], docIndex: number): PhraseMatch[] {
+function matchedPhrases(index: SearchIndex, words: QueryWord[], docIndex: number, said = termsSaid(words)): PhraseMatch[] {
+  const phrases = index.phrasesByDoc[docIndex] ?? [];
+  // Only phrases that start with a term the question says can be in it; tried in the topic's order.
+  const { byFirstTerm } = phraseLookup(phrases);
+  const tried: number[] = [];
+  for (const term of said.keys()) for (const at of byFirstTerm.get(term) ?? []) tried.push(at);
   const out: PhraseMatch[] = [];
-  for (const phrase of index.phrasesByDoc[docIndex] ?? []) {
-    const start = findPhrase(words, phrase.terms);
+  for (const at of tried.sort((a, b) => a - b)) {
+    const phrase = phrases[at]!;
+    const start = findPhrase(words, phrase.terms, said);
     if (start >= 0) out.push({ phrase, positions: phrase.terms.map((_, k) => start + k) });
   }
   return out;
 }
 
-function scoreDoc(index: SearchIndex, words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[]): number {
+/** A topic's phrases by their first term, and its error signatures (an alias's word and the number after it: errno 98). */
+interface PhraseLookup {
+  byFirstTerm: Map<string, number[]>;
+  signatures: Array<[string, string]>;
+}
+
+const phraseLookups = new WeakMap<Phrase[], PhraseLookup>();
+
+function phraseLookup(phrases: Phrase[]): PhraseLookup {
+  let lookup = phraseLookups.get(phrases);
+  if (!lookup) {
+    const byFirstTerm = new Map<string, number[]>();
+    const signatures: Array<[string, string]> = [];
+    phrases.forEach(({ terms, field }, at) => {
+      const first = byFirstTerm.get(terms[0]!) ?? [];
+      byFirstTerm.set(terms[0]!, [...first, at]);
+      if (field !== 'alias') return;
+      for (let k = 1; k < terms.length; k++) if (/^\d+$/.test(terms[k]!)) signatures.push([terms[k - 1]!, terms[k]!]);
+    });
+    phraseLookups.set(phrases, (lookup = { byFirstTerm, signatures }));
+  }
+  return lookup;
+}
+
+function scoreDoc(index: SearchIndex, words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[], said: TermsSaid): number {
   let score = 0;
   for (const word of words) {
     let best = 0;
     for (const r of word.readings) best = Math.max(best, r.trust * termScore(index, r.term, doc));
     score += best * word.salience;
   }
-  score += nameBonus(index, words, doc);
+  score += nameBonus(index, said, doc);
   for (const { phrase } of phrases) {
     const bonus = phrase.field === 'alias' ? PHRASE_BONUS : PHRASE_BONUS / 2;
     score += bonus * phrase.terms.reduce((sum, t) => sum + idf(index, index.df.get(t) ?? 0), 0);
@@ -290,13 +325,13 @@ function scoreDoc(index: SearchIndex, words: QueryWord[], doc: IndexedTopic, phr
  * Among topics that mention the question's words equally, the one *named* by them wins: "flask"
  * is the Flask topic, not one of the many that mention Flask. Scaled by how much of the name is asked.
  */
-function nameBonus(index: SearchIndex, words: QueryWord[], doc: IndexedTopic): number {
+function nameBonus(index: SearchIndex, said: TermsSaid, doc: IndexedTopic): number {
   let best = 0;
   for (const name of doc.names) {
     let matched = 0;
     let weight = 0;
     for (const term of name) {
-      const trust = Math.max(0, ...words.flatMap((w) => w.readings.filter((r) => r.term === term).map((r) => r.trust)));
+      const trust = said.get(term) ?? 0;
       if (trust > 0) {
         matched++;
         weight += trust * idf(index, index.df.get(term) ?? 0);
@@ -308,11 +343,19 @@ function nameBonus(index: SearchIndex, words: QueryWord[], doc: IndexedTopic): n
 }
 
 /** How directly the topic names each word of the question (0..1 per word). */
-function wordEvidence(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[]): number[] {
-  const inPhrase = new Set(phrases.flatMap((m) => m.positions));
-  return words.map((word, position) =>
-    Math.max(0, ...word.readings.map((r) => r.trust * termEvidence(r.term, doc, inPhrase.has(position)))),
-  );
+function wordEvidence(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[], inPhrase = positionsIn(phrases)): number[] {
+  return words.map((word, position) => {
+    let best = 0;
+    for (const r of word.readings) best = Math.max(best, r.trust * termEvidence(r.term, doc, inPhrase.has(position)));
+    return best;
+  });
+}
+
+const NO_POSITIONS: ReadonlySet<number> = new Set();
+
+/** The positions of the question's words that the phrases cover. */
+function positionsIn(phrases: PhraseMatch[]): ReadonlySet<number> {
+  return phrases.length ? new Set(phrases.flatMap((m) => m.positions)) : NO_POSITIONS;
 }
 
 /**
@@ -322,13 +365,11 @@ function wordEvidence(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatc
  * name ("address already in use") is about it, however many other words come with it. Words the
  * knowledge does not know count against it as UNKNOWN_SHARE says (see weights.ts).
  */
-function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[], topical: Set<number>, aliases: Phrase[]) {
-  const inLongAlias = new Set(
-    phrases.filter((m) => m.phrase.field === 'alias' && m.positions.length >= 3).flatMap((m) => m.positions),
-  );
-  const evidence = wordEvidence(words, doc, phrases);
+function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[], topical: Set<number>, aliases: Phrase[], said: TermsSaid) {
+  const inLongAlias = positionsIn(phrases.filter((m) => m.phrase.field === 'alias' && m.positions.length >= 3));
   // A phrase the topic has (step over, secret key) is specific even when its words are everyday.
-  const inPhrase = new Set(phrases.flatMap((m) => m.positions));
+  const inPhrase = positionsIn(phrases);
+  const evidence = wordEvidence(words, doc, phrases, inPhrase);
   let support = 0;
   let knownWeight = 0;
   let unknownWeight = 0;
@@ -343,7 +384,7 @@ function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[
     if (topical.has(position)) knownWeight += weight;
     else unknownWeight += weight;
   });
-  const signature = hasErrorSignature(words, doc, aliases);
+  const signature = hasErrorSignature(words, doc, aliases, said);
   const aliased = phrases.some((m) => m.phrase.field === 'alias') || words.some((w) => isAlias(w, doc));
   return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight, named, specific, signature, aliased };
 }
@@ -359,22 +400,31 @@ function isAlias(word: QueryWord, doc: IndexedTopic): boolean {
  * (EADDRINUSE, EACCES) that the topic has as an alias. A pasted error says what it is about,
  * however long the story around it.
  */
-function hasErrorSignature(words: QueryWord[], doc: IndexedTopic, aliases: Phrase[]): boolean {
+function hasErrorSignature(words: QueryWord[], doc: IndexedTopic, aliases: Phrase[], said: TermsSaid): boolean {
   // The error's name and number, as the alias has them side by side (errno 98 in "oserror: [errno 98]").
-  for (const { terms, field } of aliases) {
-    if (field !== 'alias') continue;
-    for (let k = 1; k < terms.length; k++) {
-      if (/^\d+$/.test(terms[k]!) && findPhrase(words, [terms[k - 1]!, terms[k]!]) >= 0) return true;
-    }
-  }
-  return words.some((w) => ERROR_NAME.test(w.raw) && w.readings.some((r) => doc.standalone.has(r.term) && doc.tf.alias.has(r.term)));
+  for (const pair of phraseLookup(aliases).signatures) if (findPhrase(words, pair, said) >= 0) return true;
+  return words.some((w) => w.raw[0] === 'E' && ERROR_NAME.test(w.raw) && w.readings.some((r) => doc.standalone.has(r.term) && doc.tf.alias.has(r.term)));
 }
 
 /** POSIX error names as programs print them (EADDRINUSE, ECONNREFUSED). */
 const ERROR_NAME = /^E[A-Z]{4,}$/;
 
+/**
+ * Each term the question's words may stand for, with the most any reading trusts it (at least 0):
+ * worked out once per question, so that weighing thirty topics only looks terms up.
+ */
+type TermsSaid = Map<string, number>;
+
+function termsSaid(words: QueryWord[]): TermsSaid {
+  const said: TermsSaid = new Map();
+  for (const word of words) for (const r of word.readings) said.set(r.term, Math.max(said.get(r.term) ?? 0, r.trust));
+  return said;
+}
+
 /** Where the phrase starts in the question's words, or -1. */
-function findPhrase(words: QueryWord[], terms: string[]): number {
+function findPhrase(words: QueryWord[], terms: string[], said: TermsSaid): number {
+  // A phrase with a term no word stands for cannot be in the question.
+  for (const term of terms) if (!said.has(term)) return -1;
   outer: for (let start = 0; start + terms.length <= words.length; start++) {
     for (let k = 0; k < terms.length; k++) {
       if (!words[start + k]!.readings.some((r) => r.term === terms[k])) continue outer;
