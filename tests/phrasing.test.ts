@@ -6,7 +6,7 @@ import { KnowledgeHolder, watchKnowledge } from '../src/knowledge/live.ts';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
 import { buildPhrasing, matchPhrasing, OFF_TOPIC, questionVector, rawFeatures } from '../src/knowledge/phrasing.ts';
 import { classify, trainClassifier } from '../src/knowledge/phrasing-classifier.ts';
-import { search } from '../src/knowledge/search.ts';
+import { evidenceFor, search } from '../src/knowledge/search.ts';
 import { buildIndex } from '../src/knowledge/search-index.ts';
 import { createLogger } from '../src/log.ts';
 import { tempFolder } from './helpers/temp-folder.ts';
@@ -226,5 +226,14 @@ describe('the phrasing classifier (phrasing-classifier.ts)', () => {
     expect(decide({ ...answered, likeliestProbability: GATE.classifiedSwitch - 0.01 }).topic).toBe('lan-ip');
     expect(decide({ ...answered, topicLabelProbability: GATE.classifiedSwitchFrom + 0.01 }).topic).toBe('lan-ip');
     expect(decide({ ...answered, offTopicProbability: GATE.classifiedOff + 0.01 }).topic).toBe('lan-ip');
+  });
+  it('says nothing when it was never shown questions not to answer (no off-topic.yaml)', () => {
+    const question = 'our lead wants the new admin page built with flask, what is that exactly';
+    const withOff = evidenceFor(buildIndex(loadKnowledge()), question)!;
+    expect(withOff.likeliestProbability).toBeGreaterThan(0);
+    const dir = knowledgeCopy();
+    fs.rmSync(path.join(dir, 'phrasing/off-topic.yaml'));
+    const without = evidenceFor(buildIndex(loadKnowledge(dir)), question)!;
+    expect(without).toMatchObject({ phrasedProbability: 0, topicProbability: 0, likeliestProbability: 0, offTopicProbability: 0 });
   });
 });

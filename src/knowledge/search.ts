@@ -100,9 +100,14 @@ function weigh(index: SearchIndex, query: string) {
   return { words, ranked, phrasing, classified, order, gate: { ...gate, words: words.length } };
 }
 
-/** The classifier's probabilities: of a label, of a topic's family (a parent and its sub-topics answer alike), the likeliest topic. */
-function probabilityOf(index: SearchIndex, p: Float64Array) {
+/**
+ * The classifier's probabilities: of a label, of a topic's family (a parent and its sub-topics
+ * answer alike), the likeliest topic. A classifier that was never shown questions not to answer
+ * (a knowledge folder without off-topic.yaml) cannot tell ours from others: it then says nothing.
+ */
+function probabilityOf(index: SearchIndex, classified: Float64Array) {
   const labels = index.phrasing.labels;
+  const p = labels.includes(OFF_TOPIC) ? classified : new Float64Array(labels.length);
   const family = (id: string) => id.split('/')[0];
   const of = (id: string) => {
     let sum = 0;
