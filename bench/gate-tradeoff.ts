@@ -103,6 +103,7 @@ const sweeps: Array<[keyof GateThresholds, number[]]> = [
   ['classifiedSwitch', [0.4, 0.5, 0.7, Infinity]],
   ['classifiedSwitchFrom', [0.1, 0.2, 0.3]],
   ['classifiedSwitchWords', [4, 5, 6, 8]],
+  ['classifiedSwitchRank', [1, 2, 3, 5]],
 ];
 
 const sets = files.map((file) => ({ name: path.relative(root, file), lines: read(file) }));

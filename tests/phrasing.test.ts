@@ -85,6 +85,8 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
     const team = path.join(import.meta.dirname, 'fixtures/team-knowledge');
     const holder = new KnowledgeHolder({ dir: DEFAULT_KNOWLEDGE_DIR, extraDirs: [team] });
     expect(search(holder.current.index, 'staging db connection refused').answer?.id).toBe('staging-db');
+    // Nor switched by the classifier, which never saw it: unknown to it is not unlikely.
+    expect(search(holder.current.index, 'which port number does the staging postgres database server listen on').answer?.id).toBe('staging-db');
   });
 
   it('read Korean the same with or without spaces', () => {
@@ -195,6 +197,15 @@ describe('the phrasing classifier (phrasing-classifier.ts)', () => {
     expect(p('which process is using port 5000')['port-conflict']).toBeGreaterThan(0.5);
   });
 
+  it('learns every label\'s prior, so a label with two examples among many can still be the likeliest', () => {
+    // Among the thousands of built-in examples: a team topic's two.
+    const builtIn = loadKnowledge().phrasing ?? [];
+    const few = buildPhrasing([...builtIn, { text: 'where does the staging billing queue live', label: 'billing-queue' }, { text: 'billing queue host on staging?', label: 'billing-queue' }]);
+    const p = classify(trainClassifier(few), questionVector(few, 'where does the staging billing queue live'));
+    const likeliest = few.labels[p.indexOf(Math.max(...p))];
+    expect(likeliest).toBe('billing-queue');
+  });
+
   it('answers what the rules leave open only when confident, clear of the questions not to answer, and with few unknown subjects', () => {
     const open: GateEvidence = {
       topic: 'flask', support: 0.6, knownWeight: 3, unknownWeight: 3, named: 1, specific: 1, signature: false, aliased: false,
@@ -226,6 +237,8 @@ describe('the phrasing classifier (phrasing-classifier.ts)', () => {
     expect(decide({ ...answered, likeliestProbability: GATE.classifiedSwitch - 0.01 }).topic).toBe('lan-ip');
     expect(decide({ ...answered, topicLabelProbability: GATE.classifiedSwitchFrom + 0.01 }).topic).toBe('lan-ip');
     expect(decide({ ...answered, offTopicProbability: GATE.classifiedOff + 0.01 }).topic).toBe('lan-ip');
+    // A team's topic without examples is unknown to the classifier, not unlikely.
+    expect(decide({ ...answered, topicHasExamples: false, topicLabelProbability: 0 }).topic).toBe('lan-ip');
   });
   it('says nothing when it was never shown questions not to answer (no off-topic.yaml)', () => {
     const question = 'our lead wants the new admin page built with flask, what is that exactly';

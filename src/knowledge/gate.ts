@@ -204,7 +204,10 @@ export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
   const answered = overrule
     ? { topic: e.phrased, similarity: e.phrasedSimilarity, hasExamples: true }
     : { topic: e.topic, similarity: e.topicSimilarity, hasExamples: e.topicHasExamples };
-  if (switchedByClassifier(e, t, answered.topic, overrule ? e.phrasedLabelProbability : e.topicLabelProbability, reasons)) return { outcome, topic: e.likeliest, reasons };
+  // A topic without examples (a team's own) is unknown to the classifier, not unlikely: it is not switched.
+  if (answered.hasExamples && switchedByClassifier(e, t, answered.topic, overrule ? e.phrasedLabelProbability : e.topicLabelProbability, reasons)) {
+    return { outcome, topic: e.likeliest, reasons };
+  }
   const off = e.offTopicSimilarity;
   const vetoAt = Math.max(t.phrasingVetoMin, t.phrasingVetoRatio * answered.similarity);
   // A quoted error signature is about its topic whatever it resembles; a topic without examples (a team's own) cannot be compared.
@@ -273,7 +276,7 @@ function classifiedAsTopic(e: GateEvidence, t: GateThresholds, reasons: string[]
   if (e.phrasedProbability < t.classifiedAnswer || e.offTopicProbability > t.classifiedOff || e.foreignShare > t.classifiedForeignShare) return false;
   // As for the examples: beside an unknown subject (terraform), the terms must rank the topic near the top too.
   if (e.foreign > 0 && e.phrasedRank >= t.phrasingRank) return false;
-  reasons.push(`phrasing classifier: ${e.phrased} ${e.phrasedProbability.toFixed(2)} ≥ ${t.classifiedAnswer}, not to answer ${e.offTopicProbability.toFixed(2)} ≤ ${t.classifiedOff}`);
+  reasons.push(`phrasing classifier: ${e.phrased}'s family ${e.phrasedProbability.toFixed(2)} ≥ ${t.classifiedAnswer}, not to answer ${e.offTopicProbability.toFixed(2)} ≤ ${t.classifiedOff}`);
   return true;
 }
 

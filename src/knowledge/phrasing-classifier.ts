@@ -54,8 +54,9 @@ export function trainClassifier(model: PhrasingModel): PhrasingClassifier {
       const truth = model.labelOf[i]!;
       for (let l = 0; l < labels; l++) {
         const gradient = p[l]! - (l === truth ? 1 : 0);
-        if (gradient > -CLASSIFIER_NEGLIGIBLE && gradient < CLASSIFIER_NEGLIGIBLE) continue;
+        // The bias always learns (a label's prior, whatever its number of examples); only the weights skip a negligible step.
         bias[l]! -= step * gradient;
+        if (gradient > -CLASSIFIER_NEGLIGIBLE && gradient < CLASSIFIER_NEGLIGIBLE) continue;
         for (let at = from; at < to; at++) weights[rowFeature[at]! * labels + l]! -= step * gradient * rowWeight[at]!;
       }
     }

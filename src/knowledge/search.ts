@@ -254,8 +254,12 @@ export function explainSearch(index: SearchIndex, query: string, top = 3): strin
   for (const m of phrasing.slice(0, top)) {
     lines.push(`  ≈ ${m.label === OFF_TOPIC ? 'questions not to answer' : m.label}: ${m.similarity.toFixed(2)}, nearest example "${index.phrasing.texts[m.nearest]!.slice(0, 80)}"`);
   }
-  const likeliest = [...classified].map((p, l) => ({ label: index.phrasing.labels[l]!, p })).sort((a, b) => b.p - a.p).slice(0, top);
-  lines.push(`  classifier: ${likeliest.map(({ label, p }) => `${label === OFF_TOPIC ? 'questions not to answer' : label} ${p.toFixed(2)}`).join(', ')}`);
+  if (index.phrasing.labels.includes(OFF_TOPIC)) {
+    const likeliest = [...classified].map((p, l) => ({ label: index.phrasing.labels[l]!, p })).sort((a, b) => b.p - a.p).slice(0, top);
+    lines.push(`  classifier: ${likeliest.map(({ label, p }) => `${label === OFF_TOPIC ? 'questions not to answer' : label} ${p.toFixed(2)}`).join(', ')}`);
+  } else {
+    lines.push('  classifier: off (no questions not to answer to learn from)');
+  }
   const decision = gate ? decide(gate) : null;
   for (const reason of decision?.reasons ?? []) lines.push(`  rule: ${reason}`);
   const outcome = decision?.outcome ?? 'silent';
