@@ -45,8 +45,12 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
 const CONTRACTION = /(\p{Script=Latin}+?)(n['’‘`]t|['’‘`](?:s|re|ve|ll|d|m))(?!\p{L})/gu;
 const IRREGULAR_NOT: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall' };
 
-/** Splits text into search tokens: stems, addresses and initial-consonant runs; drops function words. */
-export function analyze(text: string): Token[] {
+/**
+ * Splits text into search tokens: stems, addresses and initial-consonant runs; drops function words.
+ * The question just read by the search (most have no pasted noise to quiet) is not read again.
+ */
+export function analyze(text: string): readonly Token[] {
+  if (lastQuestion?.quiet === text) return lastQuestion.read.tokens;
   return tokenize(normalize(text));
 }
 
@@ -56,7 +60,7 @@ export interface ReadQuestion {
   tokens: readonly Token[];
 }
 
-let lastQuestion: { text: string; read: ReadQuestion } | null = null;
+let lastQuestion: { text: string; quiet: string; read: ReadQuestion } | null = null;
 
 /**
  * Reads a question once for the term ranking and the phrasing, which both read it, one after the
@@ -64,8 +68,9 @@ let lastQuestion: { text: string; read: ReadQuestion } | null = null;
  */
 export function readQuestion(text: string): ReadQuestion {
   if (lastQuestion?.text !== text) {
-    const normalized = normalize(quietPaste(text));
-    lastQuestion = { text, read: { normalized, tokens: tokenize(normalized) } };
+    const quiet = quietPaste(text);
+    const normalized = normalize(quiet);
+    lastQuestion = { text, quiet, read: { normalized, tokens: tokenize(normalized) } };
   }
   return lastQuestion.read;
 }
