@@ -35,10 +35,22 @@ describe('search state between questions', () => {
       const [before, question] = [questions[i - 1]!, questions[i]!];
       readQuery(index, before);
       const quiet = quietPaste(question);
-      expect(readQuestion(question)).toEqual({ normalized: normalize(quiet), tokens: analyze(quiet) });
-      const terms = analyze(quiet).filter((t) => t.kind !== 'choseong').map((t) => `t:${t.term}`);
+      // Worked out while the last question read is another one.
+      const expected = { normalized: normalize(quiet), tokens: [...analyze(quiet)] };
+      expect(readQuestion(question)).toEqual(expected);
+      const terms = expected.tokens.filter((t) => t.kind !== 'choseong').map((t) => `t:${t.term}`);
       rawFeatures(before);
       expect([...new Set(terms)]).toEqual([...rawFeatures(question).keys()].filter((f) => f.startsWith('t:')));
+    }
+  });
+
+  it('tokenizes any text as if no question had been read, also the one just read', () => {
+    const pasted = 'OSError: [Errno 98] Address already in use\n  File "/srv/app/run.py", line 3, in <module>';
+    for (const text of [questions[0]!, pasted]) {
+      readQuestion('something else entirely');
+      const fresh = [...analyze(text)];
+      readQuestion(text);
+      expect(analyze(text)).toEqual(fresh);
     }
   });
 
