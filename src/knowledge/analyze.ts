@@ -1,4 +1,5 @@
 import { isChoseongQuery, isHangulWord } from './hangul.ts';
+import { quietPaste } from './paste.ts';
 import { ENGLISH_STOPWORDS, KOREAN_STOPWORDS, KOREAN_SUFFIXES } from './stopwords.ts';
 
 const KOREAN_SUFFIX_SET = new Set(KOREAN_SUFFIXES);
@@ -44,10 +45,39 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/gu;
 const CONTRACTION = /(\p{Script=Latin}+?)(n['’‘`]t|['’‘`](?:s|re|ve|ll|d|m))(?!\p{L})/gu;
 const IRREGULAR_NOT: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall' };
 
-/** Splits text into search tokens: stems, addresses and initial-consonant runs; drops function words. */
-export function analyze(text: string): Token[] {
+/**
+ * Splits text into search tokens: stems, addresses and initial-consonant runs; drops function words.
+ * The question just read by the search (most have no pasted noise to quiet) is not read again.
+ */
+export function analyze(text: string): readonly Token[] {
+  if (lastQuestion?.quiet === text) return lastQuestion.read.tokens;
+  return tokenize(normalize(text));
+}
+
+/** A question as the search reads it: pasted noise quieted (paste.ts), normalized, and its tokens. */
+export interface ReadQuestion {
+  normalized: string;
+  tokens: readonly Token[];
+}
+
+let lastQuestion: { text: string; quiet: string; read: ReadQuestion } | null = null;
+
+/**
+ * Reads a question once for the term ranking and the phrasing, which both read it, one after the
+ * other: the last question read is kept for the second. Callers do not change what they get.
+ */
+export function readQuestion(text: string): ReadQuestion {
+  if (lastQuestion?.text !== text) {
+    const quiet = quietPaste(text);
+    const normalized = normalize(quiet);
+    lastQuestion = { text, quiet, read: { normalized, tokens: tokenize(normalized) } };
+  }
+  return lastQuestion.read;
+}
+
+function tokenize(normalized: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of normalize(text).matchAll(TOKEN_PATTERN)) {
+  for (const match of normalized.matchAll(TOKEN_PATTERN)) {
     const [raw, keys, dotted, ipv6, latin, hangul, jamo] = match;
     if (keys) tokens.push(keyComboToken(keys));
     else if (dotted) tokens.push(addressToken(dotted));

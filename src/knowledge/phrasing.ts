@@ -1,5 +1,4 @@
-import { analyze, normalize } from './analyze.ts';
-import { quietPaste } from './paste.ts';
+import { readQuestion } from './analyze.ts';
 import { ENGLISH_STOPWORDS } from './stopwords.ts';
 
 /**
@@ -62,9 +61,8 @@ const UNKNOWN_FEATURE = 2;
 export function rawFeatures(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (feature: string) => counts.set(feature, (counts.get(feature) ?? 0) + 1);
-  const quiet = quietPaste(text);
-  for (const token of analyze(quiet)) if (token.kind !== 'choseong') add(`t:${token.term}`);
-  const normalized = normalize(quiet);
+  const { normalized, tokens } = readQuestion(text);
+  for (const token of tokens) if (token.kind !== 'choseong') add(`t:${token.term}`);
   for (const [word] of normalized.matchAll(/[a-z][a-z0-9]*/g)) {
     if (word.length < 3 || ENGLISH_STOPWORDS.has(word)) continue;
     const padded = `^${word}$`;

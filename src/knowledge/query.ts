@@ -1,5 +1,4 @@
-import { analyze, stemKorean, type Token } from './analyze.ts';
-import { quietPaste } from './paste.ts';
+import { analyze, readQuestion, stemKorean, type Token } from './analyze.ts';
 import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, qwertyToHangul, syllableCount, toJamo } from './hangul.ts';
 import { idf, type SearchIndex } from './search-index.ts';
@@ -46,7 +45,7 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
   // An unknown word weighs like the rarest known one: a question is not answered on the strength of
   // one familiar word next to an unknown one (postgres vacuum), and framing words barely count.
   const unknownWeight = idf(index, 1);
-  for (const token of analyze(quietPaste(query))) {
+  for (const token of readQuestion(query).tokens) {
     // Initial consonants serve autocomplete; in a sentence they are chat shorthand (ㅇㅋ, ㄱㅅ), not a question.
     if (token.kind === 'choseong') continue;
     for (const readings of readToken(index, token)) {

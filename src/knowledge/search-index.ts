@@ -74,7 +74,7 @@ function fieldTexts(topic: Topic): Record<Field, string[]> {
   };
 }
 
-export function termsOf(tokens: Token[]): string[] {
+export function termsOf(tokens: readonly Token[]): string[] {
   return tokens.flatMap((t) => [t.term, ...(t.implied ?? [])]);
 }
 

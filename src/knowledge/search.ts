@@ -163,18 +163,18 @@ export function rankTopics(index: SearchIndex, words: QueryWord[]): RankedTopic[
   // A topic that has none of the question's terms scores 0: it is not weighed at all.
   const mentioned = new Set<number>();
   for (const term of said.keys()) for (const docIndex of index.docsWith.get(term) ?? []) mentioned.add(docIndex);
-  return index.docs
-    .flatMap((doc, docIndex) => {
-      if (!mentioned.has(docIndex)) return [];
-      const phrases = matchedPhrases(index, words, docIndex, said);
-      const score = scoreDoc(index, words, doc, phrases, said);
-      if (!(score > 0)) return [];
-      const evidence = evidenceOf(words, doc, phrases, topical, index.phrasesByDoc[docIndex] ?? [], said);
-      // Relevance weighted by how much of the question the topic covers in its curated fields, squared:
-      // the topic a question names (127.0.0.1 → localhost) beats one that merely mentions its words often.
-      return [{ doc, docIndex, score: score * evidence.coverage ** 2, ...evidence }];
-    })
-    .sort((a, b) => b.score - a.score || b.coverage - a.coverage);
+  const ranked: RankedTopic[] = [];
+  index.docs.forEach((doc, docIndex) => {
+    if (!mentioned.has(docIndex)) return;
+    const phrases = matchedPhrases(index, words, docIndex, said);
+    const score = scoreDoc(index, words, doc, phrases, said);
+    if (!(score > 0)) return;
+    const evidence = evidenceOf(words, doc, phrases, topical, index.phrasesByDoc[docIndex] ?? NO_PHRASES, said);
+    // Relevance weighted by how much of the question the topic covers in its curated fields, squared:
+    // the topic a question names (127.0.0.1 → localhost) beats one that merely mentions its words often.
+    ranked.push({ doc, docIndex, score: score * evidence.coverage ** 2, ...evidence });
+  });
+  return ranked.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
 }
 
 /**
@@ -277,13 +277,17 @@ interface PhraseMatch {
 }
 
 function matchedPhrases(index: SearchIndex, words: QueryWord[], docIndex: number, said = termsSaid(words)): PhraseMatch[] {
-  const phrases = index.phrasesByDoc[docIndex] ?? [];
+  const phrases = index.phrasesByDoc[docIndex] ?? NO_PHRASES;
   // Only phrases that start with a term the question says can be in it; tried in the topic's order.
   const { byFirstTerm } = phraseLookup(phrases);
   const tried: number[] = [];
-  for (const term of said.keys()) for (const at of byFirstTerm.get(term) ?? []) tried.push(at);
+  said.forEach((_, term) => {
+    const starting = byFirstTerm.get(term);
+    if (starting) tried.push(...starting);
+  });
+  if (tried.length > 1) tried.sort((a, b) => a - b);
   const out: PhraseMatch[] = [];
-  for (const at of tried.sort((a, b) => a - b)) {
+  for (const at of tried) {
     const phrase = phrases[at]!;
     const start = findPhrase(words, phrase.terms, said);
     if (start >= 0) out.push({ phrase, positions: phrase.terms.map((_, k) => start + k) });
@@ -298,6 +302,7 @@ interface PhraseLookup {
 }
 
 const phraseLookups = new WeakMap<Phrase[], PhraseLookup>();
+const NO_PHRASES: Phrase[] = [];
 
 function phraseLookup(phrases: Phrase[]): PhraseLookup {
   let lookup = phraseLookups.get(phrases);
@@ -375,7 +380,7 @@ function positionsIn(phrases: PhraseMatch[]): ReadonlySet<number> {
  * knowledge does not know count against it as UNKNOWN_SHARE says (see weights.ts).
  */
 function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[], topical: Set<number>, aliases: Phrase[], said: TermsSaid) {
-  const inLongAlias = positionsIn(phrases.filter((m) => m.phrase.field === 'alias' && m.positions.length >= 3));
+  const inLongAlias = phrases.length ? positionsIn(phrases.filter((m) => m.phrase.field === 'alias' && m.positions.length >= 3)) : NO_POSITIONS;
   // A phrase the topic has (step over, secret key) is specific even when its words are everyday.
   const inPhrase = positionsIn(phrases);
   const evidence = wordEvidence(words, doc, phrases, inPhrase);
