@@ -116,6 +116,9 @@ describe('the answer gate', () => {
     expect(foreign(korean, '매번')).toBe(false);
     // A Korean word that ends like a predicate is how something is said, not a subject.
     expect(foreign('포트 설정 찝찝해서', '찝찝해서')).toBe(false);
+    // Casual nominalised endings (들어봄, 나옴) are how it was said, like 함 and 됨.
+    expect(foreign('flask가 뭐임? 처음 들어봄', '들어봄')).toBe(false);
+    expect(foreign('서버 켜면 에러 계속 나옴', '나옴')).toBe(false);
     // A few everyday words can be the question itself, and keep it unanswered.
     expect(answer('docker image too big')).toBeNull();
   });

@@ -151,7 +151,7 @@ const VERB_STEMS_JAMO = KOREAN_COMMON_VERBS.map(toJamo);
 const VERB_ENDINGS_JAMO = new Set(['', ...[...KOREAN_VERB_ENDINGS].map(toJamo)]);
 
 /** Korean endings that mark a predicate (하고 싶어요, 났을, 쓰여): the question's frame, not its subject. */
-const PREDICATE_ENDING = /[요야까어아여지니나게면고서는은을기음함됨해돼래죠네다봐줘데걸건거냐든자]$/;
+const PREDICATE_ENDING = /[요야까어아여지니나게면고서는은을기음함됨봄옴해돼래죠네다봐줘데걸건거냐든자]$/;
 
 /**
  * How much a word can say about the subject: framing words (why, how, the difference) little,
