@@ -69,9 +69,14 @@ function shuffle<T>(items: T[]): T[] {
 
 /** Runs every variant `rounds` times, each round in a new random order, so no variant always follows another. */
 async function interleaved(rounds: number, variants: Record<string, () => Promise<unknown>>): Promise<Record<string, number[]>> {
+  return interleavedMeasures(rounds, Object.fromEntries(Object.entries(variants).map(([name, run]) => [name, () => timeOnce(run)])));
+}
+
+/** Like `interleaved`, for variants that measure themselves (the part of a run that counts). */
+async function interleavedMeasures(rounds: number, variants: Record<string, () => Promise<number>>): Promise<Record<string, number[]>> {
   const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
   for (let round = 0; round < rounds; round++) {
-    for (const name of shuffle(Object.keys(variants))) times[name]!.push(await timeOnce(variants[name]!));
+    for (const name of shuffle(Object.keys(variants))) times[name]!.push(await variants[name]!());
   }
   return times;
 }
@@ -227,8 +232,7 @@ async function benchStartup(): Promise<void> {
     };
     await once('ours'); // compile caches warm for both
     await once('bare');
-    const times: Record<'ours' | 'bare', number[]> = { ours: [], bare: [] };
-    for (let round = 0; round < 8; round++) for (const which of shuffle(['ours', 'bare'] as const)) times[which].push(await once(which));
+    const times = await interleavedMeasures(8, { ours: () => once('ours'), bare: () => once('bare') });
     const ours = quantile(times.ours!, 0.5);
     const bare = quantile(times.bare!, 0.5);
     row('ours / bare (median of 8)', `${ms(ours)} / ${ms(bare)} (${(ours / bare).toFixed(2)}×)`);

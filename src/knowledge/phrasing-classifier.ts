@@ -13,7 +13,6 @@ export interface PhrasingClassifier {
   /** Per feature, per label (feature-major: a question's few features read contiguous rows). */
   weights: Float32Array;
   bias: Float64Array;
-  features: number;
   labels: number;
 }
 
@@ -21,20 +20,6 @@ export function trainClassifier(model: PhrasingModel): PhrasingClassifier {
   const features = model.featureIds.size;
   const labels = model.labels.length;
   const examples = model.labelOf.length;
-  // Rows from the model's columns: each example's features and weights.
-  const rowStart = new Int32Array(examples + 1);
-  for (let at = 0; at < model.example.length; at++) rowStart[model.example[at]! + 1]!++;
-  for (let i = 0; i < examples; i++) rowStart[i + 1]! += rowStart[i]!;
-  const fill = rowStart.slice(0, -1);
-  const rowFeature = new Int32Array(model.example.length);
-  const rowWeight = new Float32Array(model.example.length);
-  for (let f = 0; f < features; f++) {
-    for (let at = model.start[f]!; at < model.start[f + 1]!; at++) {
-      const i = model.example[at]!;
-      rowFeature[fill[i]!] = f;
-      rowWeight[fill[i]!++] = model.weight[at]!;
-    }
-  }
   const weights = new Float32Array(labels * features);
   const bias = new Float64Array(labels);
   const p = new Float64Array(labels);
@@ -48,43 +33,33 @@ export function trainClassifier(model: PhrasingModel): PhrasingClassifier {
     }
     const step = CLASSIFIER_STEP / (1 + pass);
     for (const i of order) {
-      const from = rowStart[i]!;
-      const to = rowStart[i + 1]!;
-      probabilities(weights, bias, features, rowFeature, rowWeight, from, to, p, 1);
+      const rowFeature = model.featuresOf[i]!;
+      const rowWeight = model.weightsOf[i]!;
+      probabilities(weights, bias, rowFeature, rowWeight, p, 1);
       const truth = model.labelOf[i]!;
       for (let l = 0; l < labels; l++) {
         const gradient = p[l]! - (l === truth ? 1 : 0);
         // The bias always learns (a label's prior, whatever its number of examples); only the weights skip a negligible step.
         bias[l]! -= step * gradient;
         if (gradient > -CLASSIFIER_NEGLIGIBLE && gradient < CLASSIFIER_NEGLIGIBLE) continue;
-        for (let at = from; at < to; at++) weights[rowFeature[at]! * labels + l]! -= step * gradient * rowWeight[at]!;
+        for (let at = 0; at < rowFeature.length; at++) weights[rowFeature[at]! * labels + l]! -= step * gradient * rowWeight[at]!;
       }
     }
   }
-  return { weights, bias, features, labels };
+  return { weights, bias, labels };
 }
 
 /** Each label's probability for the question (indexed as model.labels). */
 export function classify(classifier: PhrasingClassifier, question: QuestionVector): Float64Array {
   const p = new Float64Array(classifier.labels);
-  probabilities(classifier.weights, classifier.bias, classifier.features, question.ids, question.weights, 0, question.ids.length, p, question.norm);
+  probabilities(classifier.weights, classifier.bias, question.ids, question.weights, p, question.norm);
   return p;
 }
 
-function probabilities(
-  weights: Float32Array,
-  bias: Float64Array,
-  features: number,
-  ids: ArrayLike<number>,
-  values: ArrayLike<number>,
-  from: number,
-  to: number,
-  out: Float64Array,
-  norm: number,
-): void {
+function probabilities(weights: Float32Array, bias: Float64Array, ids: ArrayLike<number>, values: ArrayLike<number>, out: Float64Array, norm: number): void {
   const labels = out.length;
   out.fill(0);
-  for (let at = from; at < to; at++) {
+  for (let at = 0; at < ids.length; at++) {
     const row = ids[at]! * labels;
     const value = values[at]!;
     for (let l = 0; l < labels; l++) out[l]! += weights[row + l]! * value;

@@ -30,12 +30,14 @@ export interface PhrasingModel {
   start: Int32Array;
   example: Int32Array;
   weight: Float32Array;
-  /** Each example's label, as an index into `labels`; how many examples each label has. */
+  /** Each example's label, as an index into `labels` (and `labelIndex`, its inverse); how many examples each label has. */
   labelOf: Int32Array;
   labels: string[];
+  labelIndex: ReadonlyMap<string, number>;
   examplesOf: Int32Array;
-  /** Each example's features, for counting the words a question shares with it. */
+  /** Each example's features (ascending) and their weights, by example: the same vectors by row. */
   featuresOf: Int32Array[];
+  weightsOf: Float32Array[];
   /** The examples as written, for `cli ask --explain`. */
   texts: string[];
 }
@@ -99,6 +101,8 @@ export function buildPhrasing(examples: readonly LabelledText[], common: (term: 
   const fill = start.slice(0, -1);
   const example = new Int32Array(start[featureIds.size]!);
   const weight = new Float32Array(example.length);
+  const featuresOf: Int32Array[] = [];
+  const weightsOf: Float32Array[] = [];
   counted.forEach(({ ids, counts }, i) => {
     const weights = ids.map((id, k) => (1 + Math.log(counts[k]!)) * idf[id]!);
     const norm = Math.hypot(...weights) || 1;
@@ -107,6 +111,9 @@ export function buildPhrasing(examples: readonly LabelledText[], common: (term: 
       example[at] = i;
       weight[at] = weights[k]! / norm;
     });
+    const ascending = ids.map((_, k) => k).sort((a, b) => ids[a]! - ids[b]!);
+    featuresOf.push(Int32Array.from(ascending, (k) => ids[k]!));
+    weightsOf.push(Float32Array.from(ascending, (k) => weights[k]! / norm));
   });
   const labels = [...new Set(examples.map((e) => e.label))];
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
@@ -122,8 +129,10 @@ export function buildPhrasing(examples: readonly LabelledText[], common: (term: 
     weight,
     labelOf,
     labels,
+    labelIndex,
     examplesOf,
-    featuresOf: counted.map(({ ids }) => Int32Array.from(ids)),
+    featuresOf,
+    weightsOf,
     texts: examples.map((e) => e.text),
   };
 }

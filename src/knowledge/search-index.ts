@@ -4,7 +4,7 @@ import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, syllableCount, toJamo } from './hangul.ts';
 import { JamoTrie } from './jamo-trie.ts';
 import { loadLoanwords, type LoanwordTable } from './loanwords.ts';
-import { buildPhrasing, type PhrasingModel } from './phrasing.ts';
+import { buildPhrasing, OFF_TOPIC, type PhrasingModel } from './phrasing.ts';
 import { trainClassifier, type PhrasingClassifier } from './phrasing-classifier.ts';
 import { COMMON_TOP, FIELD_B, FIELD_EVIDENCE, FIELD_WEIGHT, K1, NAMED_EVIDENCE } from './weights.ts';
 
@@ -59,8 +59,12 @@ export interface SearchIndex {
   everyday: ReadonlyMap<string, number>;
   /** How people ask: every topic's example questions and the questions not to answer (knowledge/phrasing/). */
   phrasing: PhrasingModel;
-  /** The same examples as a classifier: which label the phrasing points to, the questions not to answer among them. */
-  classifier: PhrasingClassifier;
+  /**
+   * The same examples as a classifier: which label the phrasing points to, the questions not to
+   * answer among them. Null without questions not to answer (a folder without off-topic.yaml): a
+   * classifier never shown any could not tell ours from others.
+   */
+  classifier: PhrasingClassifier | null;
 }
 
 function fieldTexts(topic: Topic): Record<Field, string[]> {
@@ -149,7 +153,7 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
   const examples = kb.topics.flatMap((topic) => LANGS.flatMap((l) => (topic.examples?.[l] ?? []).map((text) => ({ text, label: topic.id }))));
   const everyday = everydayWords();
   const phrasing = buildPhrasing([...examples, ...(kb.phrasing ?? [])], (term) => (everyday.get(term) ?? Infinity) < COMMON_TOP);
-  return { kb, docs, df, avgLength, phrasesByDoc, docsWith, hangulTerms, curated, typos, loanwords, everyday, phrasing, classifier: trainClassifier(phrasing) };
+  return { kb, docs, df, avgLength, phrasesByDoc, docsWith, hangulTerms, curated, typos, loanwords, everyday, phrasing, classifier: phrasing.labelIndex.has(OFF_TOPIC) ? trainClassifier(phrasing) : null };
 }
 
 /** BM25 inverse document frequency: rare terms weigh more. */

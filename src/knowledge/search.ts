@@ -88,43 +88,36 @@ function weigh(index: SearchIndex, query: string) {
   const ranked = rankTopics(index, words);
   const vector = questionVector(index.phrasing, query);
   const phrasing = matchPhrasing(index.phrasing, vector);
-  const classified = classify(index.classifier, vector);
-  const probability = probabilityOf(index, classified);
-  const hasExamples = (topic: string) => index.phrasing.labels.includes(topic);
+  const classified = index.classifier ? classify(index.classifier, vector) : null;
+  const hasExamples = (topic: string) => index.phrasing.labelIndex.has(topic);
   const order = blend(ranked, phrasing, hasExamples);
   if (!order.length) return { words, ranked, phrasing, classified, order, gate: null };
   // Unknown subjects are the question's, whatever topic is weighed: counted once, even when no topic's terms match.
   const foreign = words.filter((w) => w.foreign).length;
-  const foreignShare = words.length ? foreign / words.length : 0;
-  const gate = gateEvidence(ranked, phrasing, probability, order, hasExamples, { foreign, foreignShare });
-  return { words, ranked, phrasing, classified, order, gate: { ...gate, words: words.length } };
+  const question = { foreign, foreignShare: words.length ? foreign / words.length : 0, words: words.length };
+  const gate = gateEvidence(ranked, phrasing, probabilityOf(index, classified), order, hasExamples, question);
+  return { words, ranked, phrasing, classified, order, gate };
 }
 
-/**
- * The classifier's probabilities: of a label, of a topic's family (a parent and its sub-topics
- * answer alike), the likeliest topic. A classifier that was never shown questions not to answer
- * (a knowledge folder without off-topic.yaml) cannot tell ours from others: it then says nothing.
- */
-function probabilityOf(index: SearchIndex, classified: Float64Array) {
-  const labels = index.phrasing.labels;
-  const p = labels.includes(OFF_TOPIC) ? classified : new Float64Array(labels.length);
-  const family = (id: string) => id.split('/')[0];
-  const of = (id: string) => {
-    let sum = 0;
-    labels.forEach((l, i) => {
-      if (l !== OFF_TOPIC && family(l) === family(id)) sum += p[i]!;
-    });
-    return sum;
-  };
-  const label = (id: string) => {
-    const i = labels.indexOf(id);
-    return i < 0 ? 0 : p[i]!;
-  };
+/** The classifier's probabilities: of a label, of a topic's family (a parent and its sub-topics answer alike), the likeliest topic; all 0 without a classifier. */
+function probabilityOf(index: SearchIndex, classified: Float64Array | null) {
+  const { labels, labelIndex } = index.phrasing;
+  const family = (id: string) => id.split('/')[0]!;
+  const families = new Map<string, number>();
   let likeliest = -1;
   labels.forEach((l, i) => {
-    if (l !== OFF_TOPIC && (likeliest < 0 || p[i]! > p[likeliest]!)) likeliest = i;
+    if (!classified || l === OFF_TOPIC) return;
+    families.set(family(l), (families.get(family(l)) ?? 0) + classified[i]!);
+    if (likeliest < 0 || classified[i]! > classified[likeliest]!) likeliest = i;
   });
-  return { of, label, off: label(OFF_TOPIC), likeliest: likeliest < 0 ? OFF_TOPIC : labels[likeliest]!, likeliestProbability: likeliest < 0 ? 0 : p[likeliest]! };
+  const label = (id: string) => (classified ? (classified[labelIndex.get(id) ?? -1] ?? 0) : 0);
+  return {
+    of: (id: string) => families.get(family(id)) ?? 0,
+    label,
+    off: label(OFF_TOPIC),
+    likeliest: likeliest < 0 ? OFF_TOPIC : labels[likeliest]!,
+    likeliestProbability: likeliest < 0 ? 0 : classified![likeliest]!,
+  };
 }
 
 /** A topic's place in the blend of term ranking and phrasing. */
@@ -201,15 +194,12 @@ function gateEvidence(
   probability: ReturnType<typeof probabilityOf>,
   order: Blended[],
   hasExamples: (topic: string) => boolean,
-  unknown: { foreign: number; foreignShare: number },
-): Omit<GateEvidence, 'words'> {
+  question: Pick<GateEvidence, 'foreign' | 'foreignShare' | 'words'>,
+): GateEvidence {
   const match = (label: string) => phrasing.find((m) => m.label === label);
   const phrasedId = order[0]!.id;
   const rank = ranked.findIndex((r) => r.doc.topic.id === phrasedId);
-  const rankIn = (list: Blended[], id: string) => {
-    const at = list.findIndex((b) => b.id === id);
-    return at < 0 ? Infinity : at;
-  };
+  const likeliestRank = order.findIndex((b) => b.id === probability.likeliest);
   const phrased = {
     phrased: phrasedId,
     phrasedSimilarity: match(phrasedId)?.similarity ?? 0,
@@ -221,11 +211,11 @@ function gateEvidence(
     offTopicProbability: probability.off,
     likeliest: probability.likeliest,
     likeliestProbability: probability.likeliestProbability,
-    likeliestRank: rankIn(order, probability.likeliest),
+    likeliestRank: likeliestRank < 0 ? Infinity : likeliestRank,
   };
   const best = ranked[0];
   if (!best) {
-    const none = { support: 0, knownWeight: 0, unknownWeight: 0, named: 0, specific: 0, signature: false, aliased: false, ...unknown };
+    const none = { support: 0, knownWeight: 0, unknownWeight: 0, named: 0, specific: 0, signature: false, aliased: false, ...question };
     return { topic: phrasedId, ...none, margin: 0, rival: null, topicSimilarity: phrased.phrasedSimilarity, topicProbability: phrased.phrasedProbability, topicLabelProbability: phrased.phrasedLabelProbability, topicHasExamples: true, ...phrased };
   }
   const family = (id: string) => id.split('/')[0];
@@ -233,7 +223,7 @@ function gateEvidence(
   const margin = rival ? 1 - rival.score / best.score : 1;
   const { support, knownWeight, unknownWeight, named, specific, signature, aliased } = best;
   const topic = best.doc.topic.id;
-  const terms = { support, knownWeight, unknownWeight, named, specific, signature, aliased, ...unknown };
+  const terms = { support, knownWeight, unknownWeight, named, specific, signature, aliased, ...question };
   return { topic, ...terms, margin, rival: rival?.doc.topic.id ?? null, topicSimilarity: match(topic)?.similarity ?? 0, topicProbability: probability.of(topic), topicLabelProbability: probability.label(topic), topicHasExamples: hasExamples(topic), ...phrased };
 }
 
@@ -254,7 +244,7 @@ export function explainSearch(index: SearchIndex, query: string, top = 3): strin
   for (const m of phrasing.slice(0, top)) {
     lines.push(`  ≈ ${m.label === OFF_TOPIC ? 'questions not to answer' : m.label}: ${m.similarity.toFixed(2)}, nearest example "${index.phrasing.texts[m.nearest]!.slice(0, 80)}"`);
   }
-  if (index.phrasing.labels.includes(OFF_TOPIC)) {
+  if (classified) {
     const likeliest = [...classified].map((p, l) => ({ label: index.phrasing.labels[l]!, p })).sort((a, b) => b.p - a.p).slice(0, top);
     lines.push(`  classifier: ${likeliest.map(({ label, p }) => `${label === OFF_TOPIC ? 'questions not to answer' : label} ${p.toFixed(2)}`).join(', ')}`);
   } else {
