@@ -84,7 +84,6 @@ function located(display: string, source: string, problem: string): string {
   return `${display}: ${text}${line ? ` (line ${line})` : ''}`;
 }
 
-
 function listMarkdown(dir: string): string[] {
   if (!fs.existsSync(dir)) throw new KnowledgeError([`${dir}: knowledge folder not found`]);
   return fs
