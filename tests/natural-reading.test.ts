@@ -12,7 +12,7 @@ import { buildIndex } from '../src/knowledge/search-index.ts';
 import { explainSearch, search } from '../src/knowledge/search.ts';
 
 /** Gate evidence with no phrasing examples near: the rules on terms alone decide. */
-const NO_PHRASING = { phrased: 'none', phrasedSimilarity: 0, phrasedProbability: 0, topicProbability: 0, offTopicProbability: 0, phrasedLabelProbability: 0, topicLabelProbability: 0, likeliest: 'none', likeliestProbability: 0, likeliestRank: 0, words: 3, phrasedShared: 0, phrasedRank: 0, topicSimilarity: 0, topicHasExamples: true, offTopicSimilarity: 0, foreignShare: 0 };
+const NO_PHRASING = { phrased: 'none', phrasedSimilarity: 0, phrasedProbability: 0, topicProbability: 0, offTopicProbability: 0, phrasedLabelProbability: 0, topicLabelProbability: 0, likeliest: 'none', likeliestProbability: 0, likeliestRank: 0, words: 3, phrasedShared: 0, phrasedRank: 0, topicSimilarity: 0, topicHasExamples: true, offTopicSimilarity: 0, foreignShare: 0, unseenShare: 0 };
 const index = buildIndex(loadKnowledge());
 const answer = (q: string) => search(index, q).answer?.id ?? null;
 const family = (id: string | null) => id?.split('/')[0] ?? null;

@@ -26,7 +26,9 @@ import {
   PHRASING_VETO_RATIO,
   CLASSIFIED_ANSWER,
   CLASSIFIED_OFF,
-  CLASSIFIED_FOREIGN_SHARE,
+  CLASSIFIED_UNSEEN_SHARE,
+  CLASSIFIED_VETO,
+  CLASSIFIED_VETO_FAMILY,
   CLASSIFIED_SWITCH,
   CLASSIFIED_SWITCH_FROM,
   CLASSIFIED_SWITCH_WORDS,
@@ -61,6 +63,8 @@ export interface GateEvidence {
   foreign: number;
   /** Their share of the question's words. */
   foreignShare: number;
+  /** The share of the question's words that are unknown subjects no example (of a topic or not to answer) has either. */
+  unseenShare: number;
   /** 1 − runner-up score / best score (1 when there is no runner-up outside the best topic's family). */
   margin: number;
   rival: string | null;
@@ -132,7 +136,9 @@ export interface GateThresholds {
   phrasingKeepSpecific: number;
   classifiedAnswer: number;
   classifiedOff: number;
-  classifiedForeignShare: number;
+  classifiedUnseenShare: number;
+  classifiedVeto: number;
+  classifiedVetoFamily: number;
   classifiedSwitch: number;
   classifiedSwitchFrom: number;
   classifiedSwitchWords: number;
@@ -169,7 +175,9 @@ export const GATE: GateThresholds = {
   phrasingKeepSpecific: PHRASING_KEEP_SPECIFIC,
   classifiedAnswer: CLASSIFIED_ANSWER,
   classifiedOff: CLASSIFIED_OFF,
-  classifiedForeignShare: CLASSIFIED_FOREIGN_SHARE,
+  classifiedUnseenShare: CLASSIFIED_UNSEEN_SHARE,
+  classifiedVeto: CLASSIFIED_VETO,
+  classifiedVetoFamily: CLASSIFIED_VETO_FAMILY,
   classifiedSwitch: CLASSIFIED_SWITCH,
   classifiedSwitchFrom: CLASSIFIED_SWITCH_FROM,
   classifiedSwitchWords: CLASSIFIED_SWITCH_WORDS,
@@ -211,9 +219,17 @@ export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
   const off = e.offTopicSimilarity;
   const vetoAt = Math.max(t.phrasingVetoMin, t.phrasingVetoRatio * answered.similarity);
   // A quoted error signature is about its topic whatever it resembles; a topic without examples (a team's own) cannot be compared.
-  if (e.signature || !answered.hasExamples || off < vetoAt) return { outcome, topic: answered.topic, reasons };
+  if (e.signature || !answered.hasExamples) return { outcome, topic: answered.topic, reasons };
+  const withdrawn = { outcome: coverageOf(e, t) >= t.suggestCoverage ? ('suggest' as const) : ('silent' as const), topic: answered.topic, reasons };
+  // The classifier all but sure it is a question not to answer, and not the answered topic's family (flask sqlalchemy migration error).
+  const family = answered.topic === e.topic ? e.topicProbability : e.phrasedProbability;
+  if (e.offTopicProbability >= t.classifiedVeto && family <= t.classifiedVetoFamily) {
+    reasons.push(`phrasing classifier: not to answer ${e.offTopicProbability.toFixed(2)} ≥ ${t.classifiedVeto}, ${answered.topic}'s family ${family.toFixed(2)} ≤ ${t.classifiedVetoFamily}`);
+    return withdrawn;
+  }
+  if (off < vetoAt) return { outcome, topic: answered.topic, reasons };
   reasons.push(`phrasing: nearer to the questions not to answer (${off.toFixed(2)} ≥ ${vetoAt.toFixed(2)}) than to ${answered.topic}'s examples (${answered.similarity.toFixed(2)})`);
-  return { outcome: coverageOf(e, t) >= t.suggestCoverage ? 'suggest' : 'silent', topic: answered.topic, reasons };
+  return withdrawn;
 }
 
 /**
@@ -273,7 +289,7 @@ function switchedByClassifier(e: GateEvidence, t: GateThresholds, answered: stri
  * (ngrok's pricing is not ngrok's tunnel), and beside one the terms must rank the topic near the top.
  */
 function classifiedAsTopic(e: GateEvidence, t: GateThresholds, reasons: string[]): boolean {
-  if (e.phrasedProbability < t.classifiedAnswer || e.offTopicProbability > t.classifiedOff || e.foreignShare > t.classifiedForeignShare) return false;
+  if (e.phrasedProbability < t.classifiedAnswer || e.offTopicProbability > t.classifiedOff || e.unseenShare > t.classifiedUnseenShare) return false;
   // As for the examples: beside an unknown subject (terraform), the terms must rank the topic near the top too.
   if (e.foreign > 0 && e.phrasedRank >= t.phrasingRank) return false;
   reasons.push(`phrasing classifier: ${e.phrased}'s family ${e.phrasedProbability.toFixed(2)} ≥ ${t.classifiedAnswer}, not to answer ${e.offTopicProbability.toFixed(2)} ≤ ${t.classifiedOff}`);

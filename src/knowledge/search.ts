@@ -94,7 +94,10 @@ function weigh(index: SearchIndex, query: string) {
   if (!order.length) return { words, ranked, phrasing, classified, order, gate: null };
   // Unknown subjects are the question's, whatever topic is weighed: counted once, even when no topic's terms match.
   const foreign = words.filter((w) => w.foreign).length;
-  const question = { foreign, foreignShare: words.length ? foreign / words.length : 0, words: words.length };
+  // Those no example has either are unseen by the classifier too.
+  const unseen = words.filter((w) => w.foreign && !index.phrasing.featureIds.has(`t:${w.term}`)).length;
+  const share = (n: number) => (words.length ? n / words.length : 0);
+  const question = { foreign, foreignShare: share(foreign), unseenShare: share(unseen), words: words.length };
   const gate = gateEvidence(ranked, phrasing, probabilityOf(index, classified), order, hasExamples, question);
   return { words, ranked, phrasing, classified, order, gate };
 }
@@ -194,7 +197,7 @@ function gateEvidence(
   probability: ReturnType<typeof probabilityOf>,
   order: Blended[],
   hasExamples: (topic: string) => boolean,
-  question: Pick<GateEvidence, 'foreign' | 'foreignShare' | 'words'>,
+  question: Pick<GateEvidence, 'foreign' | 'foreignShare' | 'unseenShare' | 'words'>,
 ): GateEvidence {
   const match = (label: string) => phrasing.find((m) => m.label === label);
   const phrasedId = order[0]!.id;

@@ -221,8 +221,21 @@ export const CLASSIFIER_NEGLIGIBLE = 0.01;
 export const CLASSIFIED_ANSWER = 0.35;
 /** …the questions not to answer at most this probable (its best judge: few questions near a topic's words but not about it pass this)… */
 export const CLASSIFIED_OFF = 0.05;
-/** …and at most this share of the question's words are unknown subjects (ngrok 요금제: ngrok's pricing, not its tunnel). */
-export const CLASSIFIED_FOREIGN_SHARE = 0.2;
+/**
+ * …and at most this share of the question's words are unknown subjects that no example has either
+ * (ngrok 요금제: ngrok's pricing, not its tunnel). An unknown subject some example has (kubernetes,
+ * diff) the classifier has already weighed; one no example has (teh, a new tool's name) it cannot see.
+ */
+export const CLASSIFIED_UNSEEN_SHARE = 0.2;
+/**
+ * The rules' answer is withdrawn when the classifier puts the questions not to answer at least
+ * CLASSIFIED_VETO probable and the answered topic's family at most CLASSIFIED_VETO_FAMILY: the
+ * topic's words, but a question about something else (flask sqlalchemy migration error). Measured:
+ * 0.9 / 0.05 silences two more off-topic questions of the tuning sets and loses one keyword
+ * question (jinja2 템플릿 렌더링); 0.8 loses two.
+ */
+export const CLASSIFIED_VETO = 0.9;
+export const CLASSIFIED_VETO_FAMILY = 0.05;
 /**
  * The classifier puts its likeliest topic in place of the answer when it is at least
  * CLASSIFIED_SWITCH probable, the answered topic at most CLASSIFIED_SWITCH_FROM, the blend ranks it
