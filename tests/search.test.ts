@@ -143,10 +143,10 @@ describe('what users type', () => {
  * and its floor sits just under that.
  */
 const QUESTION_SETS = [
-  { file: 'questions.dev.jsonl', top1: 0.95, top3: 0.99, silent: 0.9 },
-  { file: 'questions.holdout.jsonl', top1: 0.95, top3: 0.99, silent: 0.9 },
-  { file: 'questions.fresh.jsonl', top1: 0.95, top3: 0.99, silent: 0.9 },
-  { file: 'questions.final.jsonl', top1: 0.95, top3: 0.99, silent: 0.9 },
+  { file: 'questions.dev.jsonl', top1: 0.95, top3: 0.99, silent: 0.95 },
+  { file: 'questions.holdout.jsonl', top1: 0.95, top3: 0.99, silent: 0.95 },
+  { file: 'questions.fresh.jsonl', top1: 0.95, top3: 0.99, silent: 0.95 },
+  { file: 'questions.final.jsonl', top1: 0.95, top3: 0.99, silent: 0.95 },
   { file: 'questions.blind.jsonl', top1: 0.95, top3: 0.98, silent: 0.95 },
   // The seven topics added by issue 10: our own set, written before their keywords (100% when added)...
   { file: 'questions.own-new-topics.jsonl', top1: 0.9, top3: 0.99, silent: 1 },
@@ -157,8 +157,8 @@ const QUESTION_SETS = [
   { file: 'questions.new-topics.jsonl', top1: 0.9, top3: 0.97, silent: 0.95 },
   // Natural-style questions (stories, pastes, casual Korean, chatter, near-misses) written blind by
   // someone who never saw the knowledge, kept out of tuning until added here: 38.3% / 84.4% / 96.8%
-  // at the start of issue 8, 66.7% / 91.5% / 95.2% when added. The goal is 90% top-1.
-  { file: 'questions.natural-blind.jsonl', top1: 0.83, top3: 0.95, silent: 0.95 },
+  // at the start of issue 8, 66.7% / 91.5% / 95.2% when added, 84.4% / 98.6% / 98.4% after round 6. The goal is 90% top-1.
+  { file: 'questions.natural-blind.jsonl', top1: 0.83, top3: 0.95, silent: 0.97 },
 ];
 
 describe('answering quality on our own labelled questions', () => {
