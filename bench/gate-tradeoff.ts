@@ -102,6 +102,7 @@ const sweeps: Array<[keyof GateThresholds, number[]]> = [
   ['classifiedUnseenShare', [0.1, 0.2, 0.3]],
   ['classifiedVeto', [0.8, 0.9, 0.95, Infinity]],
   ['classifiedVetoFamily', [0.02, 0.05, 0.1]],
+  ['classifiedRefine', [0.3, 0.5, 0.8, Infinity]],
   ['classifiedSwitch', [0.4, 0.5, 0.7, Infinity]],
   ['classifiedSwitchFrom', [0.1, 0.2, 0.3]],
   ['classifiedSwitchWords', [4, 5, 6, 8]],

@@ -29,6 +29,7 @@ import {
   CLASSIFIED_UNSEEN_SHARE,
   CLASSIFIED_VETO,
   CLASSIFIED_VETO_FAMILY,
+  CLASSIFIED_REFINE,
   CLASSIFIED_SWITCH,
   CLASSIFIED_SWITCH_FROM,
   CLASSIFIED_SWITCH_WORDS,
@@ -139,6 +140,7 @@ export interface GateThresholds {
   classifiedUnseenShare: number;
   classifiedVeto: number;
   classifiedVetoFamily: number;
+  classifiedRefine: number;
   classifiedSwitch: number;
   classifiedSwitchFrom: number;
   classifiedSwitchWords: number;
@@ -178,6 +180,7 @@ export const GATE: GateThresholds = {
   classifiedUnseenShare: CLASSIFIED_UNSEEN_SHARE,
   classifiedVeto: CLASSIFIED_VETO,
   classifiedVetoFamily: CLASSIFIED_VETO_FAMILY,
+  classifiedRefine: CLASSIFIED_REFINE,
   classifiedSwitch: CLASSIFIED_SWITCH,
   classifiedSwitchFrom: CLASSIFIED_SWITCH_FROM,
   classifiedSwitchWords: CLASSIFIED_SWITCH_WORDS,
@@ -203,6 +206,11 @@ export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
     return { outcome, topic: e.phrased, reasons };
   }
   // A question almost wholly in the topic's own words keeps the rules' answer, whatever it resembles.
+  // The classifier sure of one of the answered topic's own sub-topics: the answer narrows to it, even on keywords.
+  if (!e.signature && e.likeliest.startsWith(`${e.topic}/`) && e.likeliestProbability >= t.classifiedRefine) {
+    reasons.push(`phrasing classifier: ${e.likeliest} ${e.likeliestProbability.toFixed(2)} ≥ ${t.classifiedRefine}, a sub-topic of ${e.topic}: answers it`);
+    return { outcome, topic: e.likeliest, reasons };
+  }
   if (coverageOf(e, t) >= t.phrasingKeep && e.specific >= t.phrasingKeepSpecific) {
     reasons.push(`phrasing: kept, the question is almost wholly ${e.topic}'s words (coverage ≥ ${t.phrasingKeep}, ${e.specific} specific words)`);
     return { outcome, topic: e.topic, reasons };
