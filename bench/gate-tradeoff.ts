@@ -85,6 +85,7 @@ const sweeps: Array<[keyof GateThresholds, number[]]> = [
   ['nameSpecific', [1, 2, 3, Infinity]],
   ['nameCoverage', [0.1, 0.15, 0.2, 0.25, 0.3]],
   ['nameMargin', [0.15, 0.2, 0.25, 0.3, 0.4, 0.5]],
+  ['nameOff', [0.3, 0.5, 0.7, Infinity]],
   ['foreignMargin', [0, 0.1, 0.2, 0.3, 0.4]],
   ['phrasingAnswer', [0.15, 0.2, 0.25, 0.3, 0.35, Infinity]],
   ['phrasingOffRatio', [1, 1.25, 1.5, 2]],

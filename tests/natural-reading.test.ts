@@ -135,6 +135,9 @@ describe('the answer gate', () => {
     expect(decide({ ...named, foreign: 1, specific: GATE.nameSpecific + 1 }).outcome).toBe('answer');
     expect(decide({ ...named, aliased: false }).outcome).not.toBe('answer');
     expect(decide({ ...named, margin: GATE.nameMargin / 2 }).outcome).not.toBe('answer');
+    // An alias said in a question the classifier finds more likely one not to answer (nginx's own config).
+    expect(decide({ ...named, offTopicProbability: GATE.nameOff }).outcome).not.toBe('answer');
+    expect(decide({ ...named, offTopicProbability: GATE.nameOff - 0.01 }).outcome).toBe('answer');
   });
 
   it('decides only on evidence: more support or a clearer margin never turns an answer into silence', () => {

@@ -12,6 +12,7 @@ import {
   NAME_COVERAGE,
   NAME_MARGIN,
   NAME_SPECIFIC,
+  NAME_OFF,
   FOREIGN_MARGIN,
   PHRASING_ANSWER,
   PHRASING_FOREIGN_SHARE,
@@ -122,6 +123,7 @@ export interface GateThresholds {
   signatureMargin: number;
   nameCoverage: number;
   nameMargin: number;
+  nameOff: number;
   nameSpecific: number;
   foreignMargin: number;
   phrasingAnswer: number;
@@ -162,6 +164,7 @@ export const GATE: GateThresholds = {
   signatureMargin: SIGNATURE_MARGIN,
   nameCoverage: NAME_COVERAGE,
   nameMargin: NAME_MARGIN,
+  nameOff: NAME_OFF,
   nameSpecific: NAME_SPECIFIC,
   foreignMargin: FOREIGN_MARGIN,
   phrasingAnswer: PHRASING_ANSWER,
@@ -326,8 +329,8 @@ function decideOnTerms(e: GateEvidence, t: GateThresholds): { outcome: Outcome; 
     return { outcome: 'answer', reasons };
   }
   // Each unknown word that looks like a subject of its own must be outweighed by one more specific word.
-  if (e.aliased && e.specific >= t.nameSpecific + e.foreign && coverage >= t.nameCoverage && e.margin >= t.nameMargin) {
-    reasons.push(`names ${e.topic} (an alias; ${e.specific} specific words ≥ ${t.nameSpecific} + ${e.foreign} unknown subject words), coverage ${coverage.toFixed(2)} ≥ ${t.nameCoverage}, margin ≥ ${t.nameMargin}`);
+  if (e.aliased && e.specific >= t.nameSpecific + e.foreign && coverage >= t.nameCoverage && e.margin >= t.nameMargin && e.offTopicProbability < t.nameOff) {
+    reasons.push(`names ${e.topic} (an alias; ${e.specific} specific words ≥ ${t.nameSpecific} + ${e.foreign} unknown subject words), coverage ${coverage.toFixed(2)} ≥ ${t.nameCoverage}, margin ≥ ${t.nameMargin}, not to answer ${e.offTopicProbability.toFixed(2)} < ${t.nameOff}`);
     return { outcome: 'answer', reasons };
   }
   // As for a name: each unknown subject word (prettier, ingress) needs one more specific word to outweigh it.
