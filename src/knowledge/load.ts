@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { analyze } from './analyze.ts';
-import { loadPhrasing } from './phrasing-files.ts';
+import { phrasingLoading } from './phrasing-files.ts';
 import { displayPath, lineMarker, locateProblem } from './problem-line.ts';
 import { type KnowledgeBase, type Lang, type Localized, type Topic } from './topic.ts';
 
@@ -29,6 +29,14 @@ const SECTION_HEADINGS: Record<string, Lang> = { '# english': 'en', '# 한국어
  * `overrides: <id>`. Each folder's `phrasing/` examples come with them (phrasing-files.ts). Throws KnowledgeError naming each bad file and line; nothing is dropped silently.
  */
 export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs: readonly string[] = []): KnowledgeBase {
+  return runToEnd(knowledgeLoading(dir, extraDirs));
+}
+
+/**
+ * loadKnowledge one file at a time: it pauses after each file read, so a caller can let other work
+ * (a gateway handshake) run in between (live.ts's loadSnapshotGradually). Same result, same errors.
+ */
+export function* knowledgeLoading(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs: readonly string[] = []): Generator<void, KnowledgeBase> {
   const problems: string[] = [];
   const byId = new Map<string, Topic>();
   /** Where each loaded topic came from, for messages that name it. */
@@ -59,6 +67,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs: re
       } else {
         byId.set(topic.id, topic);
       }
+      yield;
     }
   }
   const topics = [...byId.values()];
@@ -72,13 +81,21 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs: re
       else if (!byId.has(rel)) problems.push(at(topic, `related topic "${rel}" does not exist`));
     }
   }
-  const phrasing = loadPhrasing([dir, ...extraDirs], new Set(byId.keys()), problems);
+  const phrasing = yield* phrasingLoading([dir, ...extraDirs], new Set(byId.keys()), problems);
   if (problems.length) throw new KnowledgeError(problems);
   topics.sort((a, b) => a.id.localeCompare(b.id));
   return { topics, byId, phrasing };
 }
 
 /** `file: problem (line N)`: the file first, as every loading message has it, then where in it. */
+/** Runs a loading generator to its end without pausing. */
+export function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 function located(display: string, source: string, problem: string): string {
   const { line, problem: text } = locateProblem(source, problem);
   return `${display}: ${text}${line ? ` (line ${line})` : ''}`;
