@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import type * as zod from 'zod';
+import { z } from '../zod.ts';
 import { analyze } from './analyze.ts';
 import { phrasingLoading } from './phrasing-files.ts';
 import { displayPath, lineMarker, locateProblem } from './problem-line.ts';
@@ -216,7 +217,7 @@ const frontMatterSchema = z.strictObject(
 const idSchema = z.looseObject({ id: frontMatterSchema.shape.id });
 
 /** The problem text of a schema issue: one per unknown field, else the message the schema gives. */
-function problemsOf(issue: z.core.$ZodIssue): string[] {
+function problemsOf(issue: zod.core.$ZodIssue): string[] {
   if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `unknown field "${key}" (allowed: ${Object.keys(frontMatterSchema.shape).join(', ')})`);
   return [issue.message];
 }
