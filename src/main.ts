@@ -86,9 +86,8 @@ async function runBot(config: Config, log: Logger): Promise<number> {
     await stop();
     return cannotStart(error);
   }
-  const { gatewayHandlers } = await import('./transports/discord/gateway.ts');
+  const [{ gatewayHandlers }, { logReloads, watchKnowledge }, { warmIndexes }] = await Promise.all([import('./transports/discord/gateway.ts'), import('./knowledge/live.ts'), import('./app.ts')]);
   events.serve(gatewayHandlers(config, ctx, log, ops.observer));
-  const { logReloads, watchKnowledge } = await import('./knowledge/live.ts');
   logReloads(ctx.knowledge, log);
   stopWatching = watchKnowledge(ctx.knowledge, log);
   const failed = await connected;
@@ -104,7 +103,6 @@ async function runBot(config: Config, log: Logger): Promise<number> {
     throw failed.error;
   }
   // Built once connected, not during the handshake: a question arriving meanwhile builds it itself.
-  const { warmIndexes } = await import('./app.ts');
   warmIndexes(ctx);
   answering = true;
   // Serving: the Client's connection keeps the process alive until a signal ends it.

@@ -35,7 +35,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs: re
 
 /**
  * loadKnowledge one file at a time: it pauses after each file read, so a caller can let other work
- * (a gateway handshake) run in between (live.ts's loadSnapshotGradually). Same result, same errors.
+ * (a gateway handshake) run in between (live.ts's buildSnapshotGradually). Same result, same errors.
  */
 export function* knowledgeLoading(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs: readonly string[] = []): Generator<void, KnowledgeBase> {
   const problems: string[] = [];
@@ -88,15 +88,15 @@ export function* knowledgeLoading(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs
   return { topics, byId, phrasing };
 }
 
-/** `file: problem (line N)`: the file first, as every loading message has it, then where in it. */
 /** Runs a loading generator to its end without pausing. */
-export function runToEnd<T>(steps: Generator<void, T>): T {
+function runToEnd<T>(steps: Generator<void, T>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
   }
 }
 
+/** `file: problem (line N)`: the file first, as every loading message has it, then where in it. */
 function located(display: string, source: string, problem: string): string {
   const { line, problem: text } = locateProblem(source, problem);
   return `${display}: ${text}${line ? ` (line ${line})` : ''}`;
