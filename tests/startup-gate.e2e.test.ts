@@ -117,6 +117,23 @@ describe('npm start with a broken knowledge folder', () => {
   }, 30_000);
 });
 
+describe('npm start stopped while it loads', () => {
+  it('SIGTERM at IDENTIFY (the bot still loading its handlers and knowledge) ends it within 5 s, status 0', async () => {
+    discord = await new FakeDiscord().start();
+    const bot = spawnBot(discord);
+    const deadline = Date.now() + 20_000;
+    while (discord.identifies.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
+    expect(discord.identifies).toHaveLength(1);
+    const sentAt = Date.now();
+    bot.child.kill('SIGTERM');
+    const [code, at] = await Promise.all([bot.exited, bot.exitedAt]);
+    expect(at - sentAt).toBeLessThan(5000);
+    expect(code).toBe(0);
+    expect(bot.stderr()).toMatch(/SIGTERM: shutting down/);
+    expect(bot.stderr()).not.toMatch(/ERROR|cannot start/);
+  }, 30_000);
+});
+
 describe('readiness', () => {
   it('is not ready while the bot cannot answer yet, though the gateway is', async () => {
     await connectedBeforeServing(100);
