@@ -20,6 +20,8 @@ import { tempFolder } from './helpers/temp-folder.ts';
  */
 
 const isCallback = (id: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.startsWith(`/interactions/${id}/`);
+/** Generous: the whole suite runs in parallel on a shared machine. */
+const REPLY_MS = 15_000;
 
 let discord: FakeDiscord | undefined;
 let client: Client | undefined;
@@ -34,10 +36,13 @@ async function connectedBeforeServing(waitMs: number): Promise<{ gate: EventGate
   discord = await new FakeDiscord().start();
   const config = loadConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: discord.apiUrl, QA_CHANNELS: QA_CHANNEL_ID });
   const log = createLogger('silent', [TEST_TOKEN]);
+  // Loaded and indexed first: the waits below then measure the gate, not the knowledge load.
+  const ctx = sharedContext();
+  void ctx.autocomplete;
   client = createClient(config);
   const gate = listenForEvents(client, log, waitMs);
   await connectGateway(config, client, log);
-  return { gate, serve: () => gate.serve(gatewayHandlers(config, sharedContext(), log)) };
+  return { gate, serve: () => gate.serve(gatewayHandlers(config, ctx, log)) };
 }
 
 describe('events that arrive before the bot can answer', () => {
@@ -48,7 +53,7 @@ describe('events that arrive before the bot can answer', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(discord!.requests.filter(isCallback(help.id))).toHaveLength(0);
     serve();
-    const reply = await discord!.waitForRequest(isCallback(help.id));
+    const reply = await discord!.waitForRequest(isCallback(help.id), REPLY_MS);
     expect(JSON.stringify(reply.body)).toMatch(/\/port/);
     expect(JSON.stringify(reply.body)).not.toMatch(/starting/);
   });
@@ -59,17 +64,17 @@ describe('events that arrive before the bot can answer', () => {
     const typing = autocomplete('explain', [{ name: 'topic', type: 3, value: 'por', focused: true }]);
     discord!.dispatch('INTERACTION_CREATE', explain);
     discord!.dispatch('INTERACTION_CREATE', typing);
-    const told = await discord!.waitForRequest(isCallback(explain.id));
+    const told = await discord!.waitForRequest(isCallback(explain.id), REPLY_MS);
     expect(told.body.type).toBe(4);
     expect(told.body.data.content).toMatch(/시작하는 중/);
     expect(told.body.data.flags & 64).toBe(64); // only the asker sees it
-    const choices = await discord!.waitForRequest(isCallback(typing.id));
+    const choices = await discord!.waitForRequest(isCallback(typing.id), REPLY_MS);
     expect(choices.body).toEqual({ type: 8, data: { choices: [] } });
     // Served from then on: the same command is answered.
     serve();
     const again = chatInput('explain', [{ name: 'topic', type: 3, value: 'ports' }]);
     discord!.dispatch('INTERACTION_CREATE', again);
-    const answer = await discord!.waitForRequest(isCallback(again.id));
+    const answer = await discord!.waitForRequest(isCallback(again.id), REPLY_MS);
     expect(JSON.stringify(answer.body)).not.toMatch(/starting/);
     expect(answer.body.data.embeds?.length ?? 0).toBeGreaterThan(0);
   });
@@ -84,7 +89,7 @@ describe('events that arrive before the bot can answer', () => {
     const answers = () => discord!.requests.filter((r) => r.method === 'POST' && [first.id, second.id].includes(r.body?.message_reference?.message_id));
     expect(answers()).toHaveLength(0);
     serve();
-    await discord!.waitForRequest((r) => r.body?.message_reference?.message_id === second.id);
+    await discord!.waitForRequest((r) => r.body?.message_reference?.message_id === second.id, REPLY_MS);
     expect(answers().map((r) => r.body.message_reference.message_id)).toEqual([first.id, second.id]);
   });
 });
