@@ -1,6 +1,6 @@
 import type { Config } from './config.ts';
 import type { TopicAutocomplete } from './knowledge/autocomplete.ts';
-import { KnowledgeHolder } from './knowledge/live.ts';
+import { KnowledgeHolder, type KnowledgeSnapshot, type KnowledgeSources } from './knowledge/live.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from './knowledge/load.ts';
 import type { SearchIndex } from './knowledge/search-index.ts';
 import type { KnowledgeBase } from './knowledge/topic.ts';
@@ -32,10 +32,18 @@ export interface ContextOptions {
   servicesFile?: string;
   showProcessNames?: boolean;
   host?: HostFacts;
+  /** The knowledge, loaded already (the Discord bot loads it while it connects: buildSnapshotGradually). */
+  knowledge?: KnowledgeSnapshot;
+}
+
+/** The knowledge folders the options name: the built-in one (or `knowledgeDir`), then a team's. */
+export function knowledgeSources(options: ContextOptions): KnowledgeSources {
+  return { dir: options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR, extraDirs: options.knowledgeDirs ?? [] };
 }
 
 export function createContext(options: ContextOptions = {}): BotContext {
-  const knowledge = new KnowledgeHolder({ dir: options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR, extraDirs: options.knowledgeDirs ?? [] });
+  const sources = knowledgeSources(options);
+  const knowledge = options.knowledge ? new KnowledgeHolder(sources, options.knowledge) : new KnowledgeHolder(sources);
   const services = loadServices(options.servicesFile);
   const host = options.host ?? readHostFacts();
   const showProcess = options.showProcessNames ?? true;

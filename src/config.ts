@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
+import type * as zod from 'zod';
 import { parsePort } from './ports/parse-port.ts';
-
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 export type LogFormat = 'text' | 'json';
 const LOG_FORMATS = ['text', 'json'] as const satisfies readonly LogFormat[];
@@ -142,7 +142,7 @@ const configSchema = environmentSchema.transform((env) => ({
 }));
 
 /** Configuration from the environment, validated once at start (src/config.ts's schema). */
-export type Config = z.output<typeof configSchema>;
+export type Config = zod.output<typeof configSchema>;
 
 function isHttpUrl(text: string): boolean {
   try {

@@ -1,12 +1,8 @@
 import dotenv from 'dotenv';
-import { contextOptionsFrom, createContext, warmIndexes } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import type { BotContext } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { exitOnUncaught } from './crash.ts';
-import { logReloads, watchKnowledge } from './knowledge/live.ts';
-import { KnowledgeError } from './knowledge/load.ts';
-import { createLogger } from './log.ts';
-import { NO_STATS, statsFromConfig, type QuestionLog } from './stats/store.ts';
-import { runConsole } from './transports/console.ts';
+import { createLogger, type Logger } from './log.ts';
 import { fatalHint } from './transports/discord/fatal-hints.ts';
 import { exitOnSignal } from './shutdown.ts';
 
@@ -25,51 +21,77 @@ async function main(): Promise<number> {
   }
   const log = createLogger(config.logLevel, [config.discordToken, config.statsSecret], undefined, config.logFormat);
   exitOnUncaught(log);
+  return config.discordToken ? runBot(config, log) : runOfflineConsole(config, log);
+}
+
+/** A knowledge or services.yaml problem at start: the same short message and status for both ways of starting. */
+function cannotStart(error: unknown): number {
+  if (!(error instanceof Error)) throw error;
+  console.error(`devops-bot cannot start: ${error.message}`);
+  return 1;
+}
+
+async function runOfflineConsole(config: Config, log: Logger): Promise<number> {
+  const { contextOptionsFrom, createContext } = await import('./app.ts');
   let ctx;
-  // Only the Discord bot records questions; the offline console is for trying it out.
-  let stats: QuestionLog = NO_STATS;
   try {
-    if (config.discordToken) stats = statsFromConfig(config, log);
+    ctx = createContext(contextOptionsFrom(config));
   } catch (error) {
-    log.error(`stats: cannot open the record in ${config.dataDir}; answering without recording`, error);
+    return cannotStart(error);
   }
-  try {
-    ctx = createContext({ ...contextOptionsFrom(config), stats });
-  } catch (error) {
-    if (error instanceof KnowledgeError || error instanceof Error) {
-      console.error(`devops-bot cannot start: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
-  if (!config.discordToken) {
-    console.error('No DISCORD_TOKEN set: starting the offline console. Type /help, /port 8080, /explain localhost or a question.');
-    await runConsole(ctx, log);
-    return 0;
-  }
-  logReloads(ctx.knowledge, log);
-  const stopWatching = watchKnowledge(ctx.knowledge, log);
-  log.info(stats.enabled ? `stats: recording questions in ${config.dataDir}, kept ${config.statsRetentionDays} days` : 'stats: off, nothing is recorded');
-  // Serving /healthz from before login, so a probe sees 503 until the gateway is ready.
+  console.error('No DISCORD_TOKEN set: starting the offline console. Type /help, /port 8080, /explain localhost or a question.');
+  const { runConsole } = await import('./transports/console.ts');
+  await runConsole(ctx, log);
+  return 0;
+}
+
+/**
+ * The Discord bot. It logs in as soon as discord.js is loaded, and loads the rest of itself and its
+ * knowledge while the gateway handshake runs: module loading waits on I/O and the knowledge load
+ * pauses after each file, so IDENTIFY goes out without waiting for either. Events that arrive before
+ * the bot can answer wait for it (transports/discord/startup-gate.ts); /healthz says ready only once
+ * the search index is built too.
+ */
+async function runBot(config: Config, log: Logger): Promise<number> {
+  let ctx: BotContext | null = null;
+  let answering = false;
+  // Serving /healthz from before login, so a probe sees 503 until the bot can answer.
   const { startOperations } = await import('./ops/operations.ts');
-  const ops = await startOperations(config, { topicsLoaded: () => ctx.kb.topics.length, log });
+  const ops = await startOperations(config, { topicsLoaded: () => ctx?.kb.topics.length ?? 0, log, canAnswer: () => answering });
   // Loaded only here: the offline console never needs discord.js.
-  const { createClient, startGateway } = await import('./transports/discord/gateway.ts');
+  const { connectGateway, createClient } = await import('./transports/discord/client.ts');
+  const { listenForEvents } = await import('./transports/discord/startup-gate.ts');
   const client = createClient(config);
-  // Signals are handled before connecting: a bot still logging in or retrying must stop too.
+  const events = listenForEvents(client, log);
+  let stopWatching = () => {};
+  // Signals are handled before connecting: a bot still logging in, loading or retrying must stop too.
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       ops.beginShutdown();
       stopWatching();
       await client.destroy();
-      stats.close();
+      ctx?.stats.close();
       await ops.close();
     })());
   exitOnSignal(log, stop);
+  // Settled into a value at once: a failed login is handled below, once the bot is loaded, not as an unhandled rejection.
+  const connected = connectGateway(config, client, log, ops.observer).then(
+    () => null,
+    (error: unknown) => ({ error }),
+  );
   try {
-    await startGateway(config, ctx, log, client, ops.observer);
+    ctx = await loadBot(config, log);
   } catch (error) {
+    await stop();
+    return cannotStart(error);
+  }
+  const [{ gatewayHandlers }, { logReloads, watchKnowledge }, { warmIndexes }] = await Promise.all([import('./transports/discord/gateway.ts'), import('./knowledge/live.ts'), import('./app.ts')]);
+  events.serve(gatewayHandlers(config, ctx, log, ops.observer));
+  logReloads(ctx.knowledge, log);
+  stopWatching = watchKnowledge(ctx.knowledge, log);
+  const failed = await connected;
+  if (failed) {
     // Stopped by a signal while connecting: the login's failure is the shutdown, not an error.
     const pending = stopping as Promise<void> | null; // set by the signal handler, which TypeScript cannot see
     if (pending) {
@@ -78,12 +100,30 @@ async function main(): Promise<number> {
     }
     // A login that fails for good (bad token, refused intent) ends the process: nothing may hold it open.
     await stop();
-    throw error;
+    throw failed.error;
   }
-  // Built once connected, not before IDENTIFY: a question arriving meanwhile builds it itself.
+  // Built once connected, not during the handshake: a question arriving meanwhile builds it itself.
   warmIndexes(ctx);
+  answering = true;
   // Serving: the Client's connection keeps the process alive until a signal ends it.
   return 0;
+}
+
+/** The bot's context with its knowledge and its record of questions; throws on a knowledge or services.yaml problem. */
+async function loadBot(config: Config, log: Logger): Promise<BotContext> {
+  const { contextOptionsFrom, createContext, knowledgeSources } = await import('./app.ts');
+  const { buildSnapshotGradually } = await import('./knowledge/live.ts');
+  const options = contextOptionsFrom(config);
+  const ctx = createContext({ ...options, knowledge: await buildSnapshotGradually(knowledgeSources(options)) });
+  // Only the Discord bot records questions; the offline console is for trying it out.
+  try {
+    const { statsFromConfig } = await import('./stats/store.ts');
+    ctx.stats = statsFromConfig(config, log);
+  } catch (error) {
+    log.error(`stats: cannot open the record in ${config.dataDir}; answering without recording`, error);
+  }
+  log.info(ctx.stats.enabled ? `stats: recording questions in ${config.dataDir}, kept ${config.statsRetentionDays} days` : 'stats: off, nothing is recorded');
+  return ctx;
 }
 
 main().then(

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../log.ts';
 import { TopicAutocomplete } from './autocomplete.ts';
-import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from './load.ts';
-import { loadLoanwords } from './loanwords.ts';
+import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledgeLoading, loadKnowledge } from './load.ts';
+import { loadLoanwords, type LoanwordTable } from './loanwords.ts';
 import { PHRASING_FOLDER } from './phrasing-files.ts';
 import { buildIndex, type SearchIndex } from './search-index.ts';
 import type { KnowledgeBase } from './topic.ts';
@@ -28,9 +28,25 @@ export interface KnowledgeSources {
  * neither (a reload builds them before the swap).
  */
 export function buildSnapshot({ dir, extraDirs }: KnowledgeSources): KnowledgeSnapshot {
-  const kb = loadKnowledge(dir, extraDirs);
-  // Read now, with the topics: a broken loanword table is a problem of this snapshot, named at once.
-  const loanwords = loadLoanwords();
+  // The loanwords are read now, with the topics: a broken table is a problem of this snapshot, named at once.
+  return snapshotOf(loadKnowledge(dir, extraDirs), loadLoanwords());
+}
+
+/**
+ * buildSnapshot without holding the event loop for the whole load: it lets pending I/O run after
+ * each file it reads, so a bot that has just called login() gets through the gateway handshake
+ * (HELLO → IDENTIFY) while its knowledge loads.
+ */
+export async function buildSnapshotGradually({ dir, extraDirs }: KnowledgeSources): Promise<KnowledgeSnapshot> {
+  const steps = knowledgeLoading(dir, extraDirs);
+  for (;;) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const step = steps.next();
+    if (step.done) return snapshotOf(step.value, loadLoanwords());
+  }
+}
+
+function snapshotOf(kb: KnowledgeBase, loanwords: LoanwordTable): KnowledgeSnapshot {
   let index: SearchIndex | undefined;
   let autocomplete: TopicAutocomplete | undefined;
   return {

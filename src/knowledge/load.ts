@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import type * as zod from 'zod';
+import { z } from '../zod.ts';
 import { analyze } from './analyze.ts';
-import { loadPhrasing } from './phrasing-files.ts';
+import { phrasingLoading } from './phrasing-files.ts';
 import { displayPath, lineMarker, locateProblem } from './problem-line.ts';
 import { type KnowledgeBase, type Lang, type Localized, type Topic } from './topic.ts';
 
@@ -29,6 +30,14 @@ const SECTION_HEADINGS: Record<string, Lang> = { '# english': 'en', '# 한국어
  * `overrides: <id>`. Each folder's `phrasing/` examples come with them (phrasing-files.ts). Throws KnowledgeError naming each bad file and line; nothing is dropped silently.
  */
 export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs: readonly string[] = []): KnowledgeBase {
+  return runToEnd(knowledgeLoading(dir, extraDirs));
+}
+
+/**
+ * loadKnowledge one file at a time: it pauses after each file read, so a caller can let other work
+ * (a gateway handshake) run in between (live.ts's buildSnapshotGradually). Same result, same errors.
+ */
+export function* knowledgeLoading(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs: readonly string[] = []): Generator<void, KnowledgeBase> {
   const problems: string[] = [];
   const byId = new Map<string, Topic>();
   /** Where each loaded topic came from, for messages that name it. */
@@ -59,6 +68,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs: re
       } else {
         byId.set(topic.id, topic);
       }
+      yield;
     }
   }
   const topics = [...byId.values()];
@@ -72,10 +82,18 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs: re
       else if (!byId.has(rel)) problems.push(at(topic, `related topic "${rel}" does not exist`));
     }
   }
-  const phrasing = loadPhrasing([dir, ...extraDirs], new Set(byId.keys()), problems);
+  const phrasing = yield* phrasingLoading([dir, ...extraDirs], new Set(byId.keys()), problems);
   if (problems.length) throw new KnowledgeError(problems);
   topics.sort((a, b) => a.id.localeCompare(b.id));
   return { topics, byId, phrasing };
+}
+
+/** Runs a loading generator to its end without pausing. */
+function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** `file: problem (line N)`: the file first, as every loading message has it, then where in it. */
@@ -199,7 +217,7 @@ const frontMatterSchema = z.strictObject(
 const idSchema = z.looseObject({ id: frontMatterSchema.shape.id });
 
 /** The problem text of a schema issue: one per unknown field, else the message the schema gives. */
-function problemsOf(issue: z.core.$ZodIssue): string[] {
+function problemsOf(issue: zod.core.$ZodIssue): string[] {
   if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `unknown field "${key}" (allowed: ${Object.keys(frontMatterSchema.shape).join(', ')})`);
   return [issue.message];
 }

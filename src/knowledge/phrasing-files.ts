@@ -15,8 +15,11 @@ export const PHRASING_FOLDER = 'phrasing';
 export const OFF_TOPIC_FILE = 'off-topic.yaml';
 const YAML_FILE = /\.ya?ml$/;
 
-/** Reads every phrasing file of the folders; each problem names its file and line. */
-export function loadPhrasing(folders: readonly string[], topicIds: ReadonlySet<string>, problems: string[]): LabelledText[] {
+/**
+ * Reads every phrasing file of the folders; each problem names its file and line. Pauses after each
+ * file (a generator, driven by knowledgeLoading in load.ts).
+ */
+export function* phrasingLoading(folders: readonly string[], topicIds: ReadonlySet<string>, problems: string[]): Generator<void, LabelledText[]> {
   const out: LabelledText[] = [];
   for (const folder of folders) {
     const root = path.join(folder, PHRASING_FOLDER);
@@ -36,6 +39,7 @@ export function loadPhrasing(folders: readonly string[], topicIds: ReadonlySet<s
         continue;
       }
       for (const text of readExamples(file, display, problems)) out.push({ text, label });
+      yield;
     }
   }
   return out;

@@ -22,13 +22,13 @@ const OFF: Operations = { observer: NO_OBSERVER, url: null, beginShutdown() {}, 
  */
 export async function startOperations(
   config: Config,
-  options: { topicsLoaded(): number; log: Logger },
+  options: { topicsLoaded(): number; log: Logger; canAnswer?: () => boolean },
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Operations> {
   if (config.healthPort === null) return OFF;
   // Loaded only when asked for: prom-client adds a few MB the bot without a health port need not carry.
   const { createMetrics } = await import('./metrics.ts');
-  const readiness = new Readiness();
+  const readiness = new Readiness(options.canAnswer);
   const metrics = createMetrics({ topicsLoaded: options.topicsLoaded, ready: () => readiness.ready });
   const server: HealthServer = await startHealthServer({
     host: config.healthHost,

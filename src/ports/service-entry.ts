@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type * as zod from 'zod';
+import { z } from '../zod.ts';
 import { MAX_PORT, MIN_PORT } from './parse-port.ts';
 
 const PORTS_PROBLEM = '"ports" must be a range "first-last" of whole numbers from 1 to 65535, first < last, instead of "port"';
@@ -77,10 +78,10 @@ export const serviceEntrySchema = z
   });
 
 /** A known service, as read from one entry. */
-export type Service = z.output<typeof serviceEntrySchema>;
+export type Service = zod.output<typeof serviceEntrySchema>;
 
 /** The problems of one entry, each once, as the schema words them (unknown fields one by one). */
-export function entryProblems(issues: readonly z.core.$ZodIssue[]): string[] {
+export function entryProblems(issues: readonly zod.core.$ZodIssue[]): string[] {
   const problems = issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => `unknown field "${key}"`) : [issue.message]));
   return [...new Set(problems)];
 }

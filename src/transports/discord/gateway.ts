@@ -1,10 +1,8 @@
 import {
   ApplicationIntegrationType,
-  Client,
+  type Client,
   DiscordAPIError,
   Events,
-  GatewayIntentBits,
-  Partials,
   RESTJSONErrorCodes,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -34,9 +32,11 @@ import { messageLink, RepeatMemory, repeatPointerReply } from '../../qa/repeat.t
 import { RateLimiter, tryTakeAll } from '../../qa/rate-limit.ts';
 import { LIMITS } from '../../replies/limits.ts';
 import type { Reply } from '../../replies/reply.ts';
-import { replyFromMessage, sendAsBuilt, toDiscordMessage, toInteractionReply } from './payload.ts';
-import { cacheFactory, sweepers } from './cache.ts';
-import { watchConnection } from './diagnostics.ts';
+import { connectGateway, createClient } from './client.ts';
+import { replyFromMessage, toDiscordMessage, toInteractionReply } from './payload.ts';
+import { listenForEvents } from './startup-gate.ts';
+
+export { createClient, intentsFor } from './client.ts';
 
 /** Channel answers' allowances (per user and per channel) and the memory of recent answers. */
 interface ChannelLimits {
@@ -50,54 +50,31 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** The minimum the bot needs: guilds and messages for mentions; message content only for Q&A channels. */
-export function intentsFor(config: Config): GatewayIntentBits[] {
-  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
-  if (config.qaChannels.size > 0) intents.push(GatewayIntentBits.MessageContent);
-  return intents;
+/** What the bot does with each event the gateway delivers (the listeners' bodies). */
+export interface GatewayHandlers {
+  interaction(interaction: Interaction): Promise<void>;
+  message(message: Message): Promise<void>;
+  forumPost(thread: AnyThreadChannel, newlyCreated: boolean): Promise<void>;
 }
 
-export function createClient(config: Config): Client {
-  return new Client({
-    intents: intentsFor(config),
-    partials: [Partials.Channel],
-    // Set once for every message the bot sends: no @everyone, @here, roles or users unless a reply names them.
-    allowedMentions: { parse: [], repliedUser: false },
-    rest: { api: config.discordApiUrl },
-    jsonTransformer: sendAsBuilt,
-    // Memory bounded by configuration, not by traffic (see cache.ts).
-    makeCache: cacheFactory(),
-    sweepers: sweepers(),
-  });
-}
-
-/** Connects to Discord and serves commands, autocomplete, components and channel Q&A until stopped. */
-export async function startGateway(config: Config, ctx: BotContext, log: Logger, client = createClient(config), observer: GatewayObserver = NO_OBSERVER): Promise<RunningBot> {
+/** The handlers over one context; `npm start` serves them once its knowledge has loaded (startup-gate.ts). */
+export function gatewayHandlers(config: Config, ctx: BotContext, log: Logger, observer: GatewayObserver = NO_OBSERVER): GatewayHandlers {
   const limits: ChannelLimits = {
     perUser: new RateLimiter(config.rateLimitPerUser, 60_000),
     perChannel: new RateLimiter(config.rateLimitPerChannel, 60_000),
     repeat: config.repeatMinutes > 0 ? new RepeatMemory(config.repeatMinutes * 60_000) : null,
   };
+  return {
+    interaction: (interaction) => handleInteraction(interaction, ctx, log, observer),
+    message: (message) => handleMessage(message, ctx, config, log, limits, observer),
+    forumPost: (thread, newlyCreated) => handleForumPost(thread, newlyCreated, ctx, config, log, limits),
+  };
+}
 
-  client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(interaction, ctx, log, observer);
-  });
-  client.on(Events.MessageCreate, (message) => {
-    void handleMessage(message, ctx, config, log, limits, observer);
-  });
-  client.on(Events.ThreadCreate, (thread, newlyCreated) => {
-    void handleForumPost(thread, newlyCreated, ctx, config, log, limits);
-  });
-  client.on(Events.Error, (error) => log.error('discord client error', error));
-  client.on(Events.ShardDisconnect, (_, shard) => log.warn(`gateway shard ${shard} disconnected`));
-  client.on(Events.ShardResume, (shard) => log.info(`gateway shard ${shard} resumed`));
-
-  observer.attach(client);
-  watchConnection(client, log);
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(config.discordToken ?? '');
-  await ready;
-  log.info(`connected as ${client.user?.tag ?? 'bot'}${client.shard ? ` (shards ${client.shard.ids.join(',')})` : ''}`);
+/** Connects to Discord and serves commands, autocomplete, components and channel Q&A until stopped. */
+export async function startGateway(config: Config, ctx: BotContext, log: Logger, client = createClient(config), observer: GatewayObserver = NO_OBSERVER): Promise<RunningBot> {
+  listenForEvents(client, log).serve(gatewayHandlers(config, ctx, log, observer));
+  await connectGateway(config, client, log, observer);
   return {
     client,
     stop: async () => {
