@@ -168,6 +168,22 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
     expect(search(holder.current.index, nearMiss).answer).toBeNull();
   });
 
+  it('are learnt again only when they change: a reload after a topic\'s text is edited reuses what was learnt', () => {
+    const dir = knowledgeCopy();
+    const holder = new KnowledgeHolder({ dir, extraDirs: [] });
+    const before = holder.current.index;
+    const file = path.join(dir, 'localhost.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('**What it is**', '**What it is, in short**'));
+    expect(holder.reload()).toMatchObject({ ok: true });
+    expect(holder.current.index).not.toBe(before);
+    expect(holder.current.index.phrasing).toBe(before.phrasing);
+    expect(holder.current.index.classifier).toBe(before.classifier);
+    append(path.join(dir, 'phrasing/ports.yaml'), 'en', 'which number goes after the colon in a url');
+    expect(holder.reload()).toMatchObject({ ok: true });
+    expect(holder.current.index.phrasing).not.toBe(before.phrasing);
+    expect(holder.current.index.classifier).not.toBe(before.classifier);
+  });
+
   it('are reloaded when a phrasing file is saved, like a topic file', async () => {
     const dir = knowledgeCopy();
     const holder = new KnowledgeHolder({ dir, extraDirs: [] });

@@ -4,7 +4,7 @@ import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, syllableCount, toJamo } from './hangul.ts';
 import { JamoTrie } from './jamo-trie.ts';
 import { loadLoanwords, type LoanwordTable } from './loanwords.ts';
-import { buildPhrasing, OFF_TOPIC, type PhrasingModel } from './phrasing.ts';
+import { buildPhrasing, OFF_TOPIC, type LabelledText, type PhrasingModel } from './phrasing.ts';
 import { trainClassifier, type PhrasingClassifier } from './phrasing-classifier.ts';
 import { COMMON_TOP, FIELD_B, FIELD_EVIDENCE, FIELD_WEIGHT, K1, NAMED_EVIDENCE } from './weights.ts';
 
@@ -152,8 +152,23 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
   });
   const examples = kb.topics.flatMap((topic) => LANGS.flatMap((l) => (topic.examples?.[l] ?? []).map((text) => ({ text, label: topic.id }))));
   const everyday = everydayWords();
-  const phrasing = buildPhrasing([...examples, ...(kb.phrasing ?? [])], (term) => (everyday.get(term) ?? Infinity) < COMMON_TOP);
-  return { kb, docs, df, avgLength, phrasesByDoc, docsWith, hangulTerms, curated, typos, loanwords, everyday, phrasing, classifier: phrasing.labelIndex.has(OFF_TOPIC) ? trainClassifier(phrasing) : null };
+  const { phrasing, classifier } = phrasingOf([...examples, ...(kb.phrasing ?? [])], everyday);
+  return { kb, docs, df, avgLength, phrasesByDoc, docsWith, hangulTerms, curated, typos, loanwords, everyday, phrasing, classifier };
+}
+
+/** The last examples learnt from, and what was learnt: a reload after an edit that left them alone (a topic's text) reuses it. */
+let learnt: { key: string; phrasing: PhrasingModel; classifier: PhrasingClassifier | null } | null = null;
+
+/**
+ * The phrasing model and its classifier depend on the examples alone (and the fixed list of everyday
+ * words); building them is most of an index build (~0.4 of 0.5 s), so the same examples are not learnt twice.
+ */
+function phrasingOf(examples: LabelledText[], everyday: ReadonlyMap<string, number>): { phrasing: PhrasingModel; classifier: PhrasingClassifier | null } {
+  const key = JSON.stringify(examples.map((e) => [e.label, e.text]));
+  if (learnt?.key === key) return learnt;
+  const phrasing = buildPhrasing(examples, (term) => (everyday.get(term) ?? Infinity) < COMMON_TOP);
+  learnt = { key, phrasing, classifier: phrasing.labelIndex.has(OFF_TOPIC) ? trainClassifier(phrasing) : null };
+  return learnt;
 }
 
 /** BM25 inverse document frequency: rare terms weigh more. */
