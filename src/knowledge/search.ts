@@ -102,22 +102,37 @@ function weigh(index: SearchIndex, query: string) {
 /** The classifier's probabilities: of a label, of a topic's family (a parent and its sub-topics answer alike), the likeliest topic; all 0 without a classifier. */
 function probabilityOf(index: SearchIndex, classified: Float64Array | null) {
   const { labels, labelIndex } = index.phrasing;
-  const family = (id: string) => id.split('/')[0]!;
+  const labelFamilies = familiesOf(labels);
   const families = new Map<string, number>();
   let likeliest = -1;
   labels.forEach((l, i) => {
     if (!classified || l === OFF_TOPIC) return;
-    families.set(family(l), (families.get(family(l)) ?? 0) + classified[i]!);
+    const family = labelFamilies[i]!;
+    families.set(family, (families.get(family) ?? 0) + classified[i]!);
     if (likeliest < 0 || classified[i]! > classified[likeliest]!) likeliest = i;
   });
   const label = (id: string) => (classified ? (classified[labelIndex.get(id) ?? -1] ?? 0) : 0);
   return {
-    of: (id: string) => families.get(family(id)) ?? 0,
+    of: (id: string) => families.get(familyOf(id)) ?? 0,
     label,
     off: label(OFF_TOPIC),
     likeliest: likeliest < 0 ? OFF_TOPIC : labels[likeliest]!,
     likeliestProbability: likeliest < 0 ? 0 : classified![likeliest]!,
   };
+}
+
+/** A topic's family: a parent and its sub-topics (port-conflict, port-conflict/time-wait) answer alike. */
+function familyOf(id: string): string {
+  const slash = id.indexOf('/');
+  return slash < 0 ? id : id.slice(0, slash);
+}
+
+/** Each label's family, worked out once per phrasing model rather than for every question. */
+const labelFamilies = new WeakMap<readonly string[], string[]>();
+function familiesOf(labels: readonly string[]): string[] {
+  let families = labelFamilies.get(labels);
+  if (!families) labelFamilies.set(labels, (families = labels.map(familyOf)));
+  return families;
 }
 
 /** A topic's place in the blend of term ranking and phrasing. */
@@ -218,8 +233,8 @@ function gateEvidence(
     const none = { support: 0, knownWeight: 0, unknownWeight: 0, named: 0, specific: 0, signature: false, aliased: false, ...question };
     return { topic: phrasedId, ...none, margin: 0, rival: null, topicSimilarity: phrased.phrasedSimilarity, topicProbability: phrased.phrasedProbability, topicLabelProbability: phrased.phrasedLabelProbability, topicHasExamples: true, ...phrased };
   }
-  const family = (id: string) => id.split('/')[0];
-  const rival = ranked.find((s) => family(s.doc.topic.id) !== family(best.doc.topic.id));
+  const bestFamily = familyOf(best.doc.topic.id);
+  const rival = ranked.find((s) => familyOf(s.doc.topic.id) !== bestFamily);
   const margin = rival ? 1 - rival.score / best.score : 1;
   const { support, knownWeight, unknownWeight, named, specific, signature, aliased } = best;
   const topic = best.doc.topic.id;
