@@ -363,11 +363,13 @@ function nameBonus(index: SearchIndex, said: TermsSaid, doc: IndexedTopic): numb
 
 /** How directly the topic names each word of the question (0..1 per word). */
 function wordEvidence(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[], inPhrase = positionsIn(phrases)): number[] {
-  return words.map((word, position) => {
-    let best = 0;
-    for (const r of word.readings) best = Math.max(best, r.trust * termEvidence(r.term, doc, inPhrase.has(position)));
-    return best;
-  });
+  return words.map((word, position) => evidenceOfWord(word, doc, inPhrase.has(position)));
+}
+
+function evidenceOfWord(word: QueryWord, doc: IndexedTopic, inPhrase: boolean): number {
+  let best = 0;
+  for (const r of word.readings) best = Math.max(best, r.trust * termEvidence(r.term, doc, inPhrase));
+  return best;
 }
 
 const NO_POSITIONS: ReadonlySet<number> = new Set();
@@ -388,21 +390,23 @@ function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[
   const inLongAlias = phrases.length ? positionsIn(phrases.filter((m) => m.phrase.field === 'alias' && m.positions.length >= 3)) : NO_POSITIONS;
   // A phrase the topic has (step over, secret key) is specific even when its words are everyday.
   const inPhrase = positionsIn(phrases);
-  const evidence = wordEvidence(words, doc, phrases, inPhrase);
   let support = 0;
   let knownWeight = 0;
   let unknownWeight = 0;
   let named = 0;
   let specific = 0;
-  words.forEach((word, position) => {
+  // Plain loops: this runs for every topic a question mentions, and its garbage is most of the search's.
+  for (let position = 0; position < words.length; position++) {
+    const word = words[position]!;
+    const evidence = evidenceOfWord(word, doc, inPhrase.has(position));
     const weight = inLongAlias.has(position) ? word.weight * 2 : word.weight;
-    support += weight * evidence[position]!;
-    const isSpecific = evidence[position]! >= CURATED_EVIDENCE && (!word.common || inPhrase.has(position) || isAlias(word, doc));
+    support += weight * evidence;
+    const isSpecific = evidence >= CURATED_EVIDENCE && (!word.common || inPhrase.has(position) || isAlias(word, doc));
     if (isSpecific) specific++;
-    if (evidence[position]! >= CURATED_EVIDENCE && word.weight >= NAMED_WORD_WEIGHT) named++;
+    if (evidence >= CURATED_EVIDENCE && word.weight >= NAMED_WORD_WEIGHT) named++;
     if (topical.has(position)) knownWeight += weight;
     else unknownWeight += weight;
-  });
+  }
   const signature = hasErrorSignature(words, doc, aliases, said);
   const aliased = phrases.some((m) => m.phrase.field === 'alias') || words.some((w) => isAlias(w, doc));
   return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight, named, specific, signature, aliased };
