@@ -285,20 +285,30 @@ function matchedPhrases(index: SearchIndex, words: QueryWord[], docIndex: number
   const phrases = index.phrasesByDoc[docIndex] ?? NO_PHRASES;
   // Only phrases that start with a term the question says can be in it; tried in the topic's order.
   const { byFirstTerm } = phraseLookup(phrases);
-  const tried: number[] = [];
-  said.forEach((_, term) => {
+  // Marked, then visited in index order (no list to sort); each term's phrases are its own, so none twice.
+  const tried = triedScratch.length >= phrases.length ? triedScratch : (triedScratch = new Uint8Array(phrases.length * 2));
+  let first = phrases.length;
+  let last = -1;
+  for (const term of said.keys()) {
     const starting = byFirstTerm.get(term);
-    if (starting) tried.push(...starting);
-  });
-  if (tried.length > 1) tried.sort((a, b) => a - b);
+    if (!starting) continue;
+    for (const at of starting) tried[at] = 1;
+    first = Math.min(first, starting[0]!);
+    last = Math.max(last, starting[starting.length - 1]!);
+  }
   const out: PhraseMatch[] = [];
-  for (const at of tried) {
+  for (let at = first; at <= last; at++) {
+    if (!tried[at]) continue;
+    tried[at] = 0;
     const phrase = phrases[at]!;
     const start = findPhrase(words, phrase.terms, said);
     if (start >= 0) out.push({ phrase, positions: phrase.terms.map((_, k) => start + k) });
   }
   return out;
 }
+
+/** Which of a topic's phrases a question may contain (see matchedPhrases), left cleared after each use. */
+let triedScratch = new Uint8Array(64);
 
 /** A topic's phrases by their first term, and its error signatures (an alias's word and the number after it: errno 98). */
 interface PhraseLookup {
