@@ -98,6 +98,25 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
     expect(search(holder.current.index, 'which port number does the staging postgres database server listen on').answer?.id).toBe('staging-db');
   });
 
+  it('keep each example by row exactly as by column, the rows in two shared buffers', () => {
+    const model = buildPhrasing([
+      { text: 'port already in use', label: 'port-conflict' },
+      { text: '포트가 이미 사용 중', label: 'port-conflict' },
+      { text: 'what does 0.0.0.0 mean', label: 'bind-addresses' },
+      { text: 'nice weather today', label: OFF_TOPIC },
+    ]);
+    const byColumn = model.featuresOf.map(() => new Map<number, number>());
+    for (let f = 0; f + 1 < model.start.length; f++) {
+      for (let at = model.start[f]!; at < model.start[f + 1]!; at++) byColumn[model.example[at]!]!.set(f, model.weight[at]!);
+    }
+    model.featuresOf.forEach((features, i) => {
+      expect([...features]).toEqual([...byColumn[i]!.keys()].sort((a, b) => a - b));
+      expect([...model.weightsOf[i]!]).toEqual([...features].map((f) => byColumn[i]!.get(f)));
+    });
+    expect(new Set(model.featuresOf.map((row) => row.buffer)).size).toBe(1);
+    expect(new Set(model.weightsOf.map((row) => row.buffer)).size).toBe(1);
+  });
+
   it('read Korean the same with or without spaces', () => {
     const pairs = (text: string) => [...rawFeatures(text).keys()].filter((f) => f.startsWith('h:')).sort();
     expect(pairs('방화벽 포트 여는 법')).toEqual(pairs('방화벽포트여는법'));

@@ -37,6 +37,14 @@ afterEach(() => {
 });
 
 const USER = '300000000000000001';
+
+/** Commit frames in a WAL file: frames whose header's "database size after commit" is non-zero. */
+function countCommitFrames(wal: Buffer): number {
+  const pageSize = wal.readUInt32BE(8);
+  let commits = 0;
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) if (wal.readUInt32BE(at + 4) !== 0) commits++;
+  return commits;
+}
 const asked = (over: Partial<AskedQuestion> = {}): AskedQuestion => ({
   guildId: '500000000000000001',
   channelId: '400000000000000001',
@@ -166,11 +174,68 @@ describe('the stats file', () => {
     expect(reopened.summary({ days: 365 }).questions).toBe(0);
   });
 
-  it('STATS=off records nothing and makes no file', () => {
+  it('writes the questions of one turn of the event loop together, each id given once its row is committed', async () => {
+    const dir = tempDir();
+    const log = open(dir);
+    const reader = new Database(statsFile(dir), { readonly: true });
+    const stored = () => reader.prepare('SELECT id, question, asked_at FROM questions ORDER BY id').all() as Array<{ id: number; question: string; asked_at: number }>;
+    const before = Date.now();
+    const soon = [log.recordSoon(asked({ question: 'first' })), log.recordSoon(asked({ question: 'second' })), log.recordSoon(asked({ question: 'third' }))];
+    expect(stored()).toEqual([]); // nothing written yet: the turn is not over
+    const ids = await Promise.all(soon);
+    const rows = stored();
+    expect(rows.map((r) => [r.id, r.question])).toEqual([[ids[0], 'first'], [ids[1], 'second'], [ids[2], 'third']]);
+    expect(rows.every((r) => r.asked_at >= before && r.asked_at <= Date.now())).toBe(true);
+    // One transaction: the three rows entered the WAL in a single commit (one commit frame).
+    const wal = fs.readFileSync(`${statsFile(dir)}-wal`);
+    const commitsAfterFirst = countCommitFrames(wal);
+    await Promise.all([log.recordSoon(asked({ question: 'fourth' })), log.recordSoon(asked({ question: 'fifth' }))]);
+    expect(countCommitFrames(fs.readFileSync(`${statsFile(dir)}-wal`)) - commitsAfterFirst).toBe(1);
+    // A record of its own after them keeps the order of ids.
+    expect(log.record(asked({ question: 'sixth' }))).toBe(ids[2]! + 3);
+    reader.close();
+  });
+
+  it('writes questions still waiting for the end of the turn when it closes, and answers the rest with no id', async () => {
+    const dir = tempDir();
+    const log = openStats({ dataDir: dir, retentionDays: 30, pruneEveryMs: 0 });
+    const waiting = log.recordSoon(asked({ question: 'asked just before shutdown' }));
+    log.close();
+    const id = await waiting;
+    expect(id).toBeGreaterThan(0);
+    const db = new Database(statsFile(dir), { readonly: true });
+    expect(db.prepare('SELECT question FROM questions WHERE id = ?').pluck().get(id)).toBe('asked just before shutdown');
+    db.close();
+    // After closing, a question is not written, and its reply comes without an id (so without votes).
+    await expect(log.recordSoon(asked())).resolves.toBeNull();
+  });
+
+  it('a write that fails costs the askers their vote buttons, not their answers', async () => {
+    const dir = tempDir();
+    const warnings: string[] = [];
+    const log = open(dir, { log: { warn: (message: string) => warnings.push(message) } as never });
+    const recording = { ...sharedContext(), stats: log };
+    // Another connection holds the write lock past the busy timeout (2 s): the turn's write fails.
+    const holder = new Database(statsFile(dir));
+    holder.pragma('busy_timeout = 0');
+    holder.exec('BEGIN IMMEDIATE');
+    const question = { options: { question: 'what is a port number' }, lang: 'en' as const, userId: USER };
+    const replies = await Promise.all([askCommand.execute(question, recording), askCommand.execute(question, recording)]);
+    holder.exec('ROLLBACK');
+    holder.close();
+    for (const reply of replies) {
+      expect(reply.embeds?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(reply.components ?? [])).not.toMatch(/vote:/);
+    }
+    expect(warnings).toEqual([expect.stringMatching(/could not record 2 question/)]);
+  }, 10_000);
+
+  it('STATS=off records nothing and makes no file', async () => {
     const dir = tempDir();
     const log = statsFromConfig(loadConfig({ STATS: 'off', DATA_DIR: dir }));
     expect(log.enabled).toBe(false);
     expect(log.record(asked())).toBeNull();
+    await expect(log.recordSoon(asked())).resolves.toBeNull();
     expect(log.vote(1, USER, 1)).toBe('off');
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(readSummary(dir).questions).toBe(0);
@@ -190,13 +255,13 @@ describe('the stats file', () => {
 describe('👍/👎 on answers', () => {
   const request = (question: string) => ({ options: { question }, lang: 'en' as const, userId: USER, guildId: '500000000000000001', channelId: '400000000000000001' });
 
-  it('come with an answer only when it is recorded, and only under answers', () => {
+  it('come with an answer only when it is recorded, and only under answers', async () => {
     const stats = open(tempDir());
     const recording = { ...sharedContext(), stats };
     const rowOf = (reply: Reply) => reply.components?.at(-1)?.map((item) => item.customId) ?? [];
-    expect(rowOf(askCommand.execute(request('what is a port number'), recording) as Reply)).toEqual([expect.stringMatching(/^vote:up:\d+$/), expect.stringMatching(/^vote:down:\d+$/)]);
-    expect(rowOf(askCommand.execute(request('what is a port number'), sharedContext()) as Reply).join()).not.toMatch(/vote:/); // STATS=off
-    expect(rowOf(askCommand.execute(request('how do I squash commits in git'), recording) as Reply).join()).not.toMatch(/vote:/); // no answer
+    expect(rowOf(await askCommand.execute(request('what is a port number'), recording))).toEqual([expect.stringMatching(/^vote:up:\d+$/), expect.stringMatching(/^vote:down:\d+$/)]);
+    expect(rowOf(await askCommand.execute(request('what is a port number'), sharedContext())).join()).not.toMatch(/vote:/); // STATS=off
+    expect(rowOf(await askCommand.execute(request('how do I squash commits in git'), recording)).join()).not.toMatch(/vote:/); // no answer
     expect(stats.summary()).toMatchObject({ questions: 2, outcomes: { answered: 1, silent: 1 } });
   });
 

@@ -1,5 +1,5 @@
 import { answer } from '../answers/answer.ts';
-import { recordQuestion } from '../stats/record.ts';
+import { recordQuestionSoon } from '../stats/record.ts';
 import { addressingOf, hidden, withAddressing } from './shared-options.ts';
 import { optionText, type Command } from './types.ts';
 import { slashCommand } from './definitions.ts';
@@ -28,6 +28,6 @@ export const askCommand: Command = {
     const address = targetUserId ? { targetUserId } : {};
     const question = optionText(request, 'question');
     const { reply, result } = answer(ctx, { text: question, locale: request.lang, read: 'question', form: 'chat', whenUnsure: 'suggest', whenNone: 'say', address });
-    return recordQuestion(ctx, request, question, result, hidden(reply, hide));
+    return recordQuestionSoon(ctx, request, question, result, hidden(reply, hide));
   },
 };

@@ -101,6 +101,11 @@ export function buildPhrasing(examples: readonly LabelledText[], common: (term: 
   const fill = start.slice(0, -1);
   const example = new Int32Array(start[featureIds.size]!);
   const weight = new Float32Array(example.length);
+  // The rows are views into two arrays (one buffer each): thousands of small buffers of their own
+  // would each be swept by every full garbage collection while the bot runs.
+  const rowFeatures = new Int32Array(example.length);
+  const rowWeights = new Float32Array(example.length);
+  let rowStart = 0;
   const featuresOf: Int32Array[] = [];
   const weightsOf: Float32Array[] = [];
   counted.forEach(({ ids, counts }, i) => {
@@ -112,8 +117,13 @@ export function buildPhrasing(examples: readonly LabelledText[], common: (term: 
       weight[at] = weights[k]! / norm;
     });
     const ascending = ids.map((_, k) => k).sort((a, b) => ids[a]! - ids[b]!);
-    featuresOf.push(Int32Array.from(ascending, (k) => ids[k]!));
-    weightsOf.push(Float32Array.from(ascending, (k) => weights[k]! / norm));
+    ascending.forEach((k, at) => {
+      rowFeatures[rowStart + at] = ids[k]!;
+      rowWeights[rowStart + at] = weights[k]! / norm;
+    });
+    featuresOf.push(rowFeatures.subarray(rowStart, rowStart + ids.length));
+    weightsOf.push(rowWeights.subarray(rowStart, rowStart + ids.length));
+    rowStart += ids.length;
   });
   const labels = [...new Set(examples.map((e) => e.label))];
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
@@ -165,11 +175,23 @@ function scratchOf(model: PhrasingModel): Scratch {
       best: new Float64Array(labels * NEAREST),
       nearest: new Int32Array(labels).fill(-1),
       inQuestion: new Uint8Array(model.kinds.length),
-      wordFeaturesOf: model.featuresOf.map((features) => features.filter((id) => model.kinds[id] === 't' || model.kinds[id] === 'h')),
+      wordFeaturesOf: wordFeatures(model),
     };
     scratches.set(model, scratch);
   }
   return scratch;
+}
+
+/** Each example's features that count as shared words, as views into one array (see buildPhrasing). */
+function wordFeatures(model: PhrasingModel): Int32Array[] {
+  const isWord = (id: number) => model.kinds[id] === 't' || model.kinds[id] === 'h';
+  const all = new Int32Array(model.featuresOf.reduce((sum, features) => sum + features.filter(isWord).length, 0));
+  let end = 0;
+  return model.featuresOf.map((features) => {
+    const start = end;
+    for (const id of features) if (isWord(id)) all[end++] = id;
+    return all.subarray(start, end);
+  });
 }
 
 /** A question as the model reads it: its known features' weights, and its length counting the unknown ones. */

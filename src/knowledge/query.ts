@@ -50,27 +50,28 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
   for (const token of readQuestion(query).tokens) {
     // Initial consonants serve autocomplete; in a sentence they are chat shorthand (ㅇㅋ, ㄱㅅ), not a question.
     if (token.kind === 'choseong') continue;
+    const framing = isFraming(token);
     for (const readings of readToken(index, token)) {
       const key = readings.map((r) => r.term).join('|') || `?${token.raw}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const salience = salienceOf(token);
+      const salience = salienceOf(token, framing);
       // Long numbers and ids the knowledge does not know (pids, timestamps, hex, db01) are the noise
       // of a pasted log: they say nothing for or against any topic. A short number (413, 8443) may
       // be the question's subject, and still counts as an unknown word.
       if (!readings.length && isLogNoise(token.term)) continue;
-      if (!readings.length && !isFraming(token) && isUnknownPredicate(token)) {
+      if (!readings.length && !framing && isUnknownPredicate(token)) {
         words.push({ raw: token.raw, term: token.term, readings, salience, weight: unknownWeight * UNKNOWN_PREDICATE_SHARE });
         continue;
       }
       const weight = readings.length
         ? Math.max(...readings.map((r) => rarity(index, r.term) * Math.min(1, r.trust + 0.2)))
         : unknownWeight;
-      const word: QueryWord = { raw: token.raw, term: token.term, readings, salience, weight: isFraming(token) ? FRAMING_WEIGHT : weight * salience };
+      const word: QueryWord = { raw: token.raw, term: token.term, readings, salience, weight: framing ? FRAMING_WEIGHT : weight * salience };
       if (token.kind === 'word' && Math.min(index.everyday.get(token.raw) ?? Infinity, index.everyday.get(token.term) ?? Infinity) < COMMON_TOP) word.common = true;
       // An unknown word is a subject of its own unless it is everyday speech, a predicate or framing.
-      if (!readings.length && !isFraming(token) && !endsLikePredicate(token) && !isEverydayStory(index, token, readings)) word.foreign = true;
-      else if (!readings.length && !isFraming(token) && isEverydayStory(index, token, readings)) story.push(word);
+      if (!readings.length && !framing && !endsLikePredicate(token) && !isEverydayStory(index, token, readings)) word.foreign = true;
+      else if (!readings.length && !framing && isEverydayStory(index, token, readings)) story.push(word);
       words.push(word);
     }
   }
@@ -160,8 +161,8 @@ const PREDICATE_ENDING = /[요야까어아여지니나게면고서는은을기�
  * numbers are often incidental (the port in an error message), and Korean predicates mostly say
  * how the question is asked.
  */
-function salienceOf(token: Token): number {
-  if (isFraming(token)) return 0.3;
+function salienceOf(token: Token, framing: boolean): number {
+  if (framing) return 0.3;
   if (/^\d+$/.test(token.term)) return 0.5;
   // Except a noun made a verb with 하다/되다 (완료했습니다 → 완료): the noun is the content.
   if (token.kind === 'hangul' && PREDICATE_ENDING.test(token.raw) && !isNounVerb(token)) return 0.5;

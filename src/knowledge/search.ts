@@ -105,22 +105,37 @@ function weigh(index: SearchIndex, query: string) {
 /** The classifier's probabilities: of a label, of a topic's family (a parent and its sub-topics answer alike), the likeliest topic; all 0 without a classifier. */
 function probabilityOf(index: SearchIndex, classified: Float64Array | null) {
   const { labels, labelIndex } = index.phrasing;
-  const family = (id: string) => id.split('/')[0]!;
+  const labelFamilies = familiesOf(labels);
   const families = new Map<string, number>();
   let likeliest = -1;
   labels.forEach((l, i) => {
     if (!classified || l === OFF_TOPIC) return;
-    families.set(family(l), (families.get(family(l)) ?? 0) + classified[i]!);
+    const family = labelFamilies[i]!;
+    families.set(family, (families.get(family) ?? 0) + classified[i]!);
     if (likeliest < 0 || classified[i]! > classified[likeliest]!) likeliest = i;
   });
   const label = (id: string) => (classified ? (classified[labelIndex.get(id) ?? -1] ?? 0) : 0);
   return {
-    of: (id: string) => families.get(family(id)) ?? 0,
+    of: (id: string) => families.get(familyOf(id)) ?? 0,
     label,
     off: label(OFF_TOPIC),
     likeliest: likeliest < 0 ? OFF_TOPIC : labels[likeliest]!,
     likeliestProbability: likeliest < 0 ? 0 : classified![likeliest]!,
   };
+}
+
+/** A topic's family: a parent and its sub-topics (port-conflict, port-conflict/time-wait) answer alike. */
+function familyOf(id: string): string {
+  const slash = id.indexOf('/');
+  return slash < 0 ? id : id.slice(0, slash);
+}
+
+/** Each label's family, worked out once per phrasing model rather than for every question. */
+const labelFamilies = new WeakMap<readonly string[], string[]>();
+function familiesOf(labels: readonly string[]): string[] {
+  let families = labelFamilies.get(labels);
+  if (!families) labelFamilies.set(labels, (families = labels.map(familyOf)));
+  return families;
 }
 
 /** A topic's place in the blend of term ranking and phrasing. */
@@ -221,8 +236,8 @@ function gateEvidence(
     const none = { support: 0, knownWeight: 0, unknownWeight: 0, named: 0, specific: 0, signature: false, aliased: false, ...question };
     return { topic: phrasedId, ...none, margin: 0, rival: null, topicSimilarity: phrased.phrasedSimilarity, topicProbability: phrased.phrasedProbability, topicLabelProbability: phrased.phrasedLabelProbability, topicHasExamples: true, ...phrased };
   }
-  const family = (id: string) => id.split('/')[0];
-  const rival = ranked.find((s) => family(s.doc.topic.id) !== family(best.doc.topic.id));
+  const bestFamily = familyOf(best.doc.topic.id);
+  const rival = ranked.find((s) => familyOf(s.doc.topic.id) !== bestFamily);
   const margin = rival ? 1 - rival.score / best.score : 1;
   const { support, knownWeight, unknownWeight, named, specific, signature, aliased } = best;
   const topic = best.doc.topic.id;
@@ -273,20 +288,30 @@ function matchedPhrases(index: SearchIndex, words: QueryWord[], docIndex: number
   const phrases = index.phrasesByDoc[docIndex] ?? NO_PHRASES;
   // Only phrases that start with a term the question says can be in it; tried in the topic's order.
   const { byFirstTerm } = phraseLookup(phrases);
-  const tried: number[] = [];
-  said.forEach((_, term) => {
+  // Marked, then visited in index order (no list to sort); each term's phrases are its own, so none twice.
+  const tried = triedScratch.length >= phrases.length ? triedScratch : (triedScratch = new Uint8Array(phrases.length * 2));
+  let first = phrases.length;
+  let last = -1;
+  for (const term of said.keys()) {
     const starting = byFirstTerm.get(term);
-    if (starting) tried.push(...starting);
-  });
-  if (tried.length > 1) tried.sort((a, b) => a - b);
+    if (!starting) continue;
+    for (const at of starting) tried[at] = 1;
+    first = Math.min(first, starting[0]!);
+    last = Math.max(last, starting[starting.length - 1]!);
+  }
   const out: PhraseMatch[] = [];
-  for (const at of tried) {
+  for (let at = first; at <= last; at++) {
+    if (!tried[at]) continue;
+    tried[at] = 0;
     const phrase = phrases[at]!;
     const start = findPhrase(words, phrase.terms, said);
     if (start >= 0) out.push({ phrase, positions: phrase.terms.map((_, k) => start + k) });
   }
   return out;
 }
+
+/** Which of a topic's phrases a question may contain (see matchedPhrases), left cleared after each use. */
+let triedScratch = new Uint8Array(64);
 
 /** A topic's phrases by their first term, and its error signatures (an alias's word and the number after it: errno 98). */
 interface PhraseLookup {
@@ -351,11 +376,13 @@ function nameBonus(index: SearchIndex, said: TermsSaid, doc: IndexedTopic): numb
 
 /** How directly the topic names each word of the question (0..1 per word). */
 function wordEvidence(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[], inPhrase = positionsIn(phrases)): number[] {
-  return words.map((word, position) => {
-    let best = 0;
-    for (const r of word.readings) best = Math.max(best, r.trust * termEvidence(r.term, doc, inPhrase.has(position)));
-    return best;
-  });
+  return words.map((word, position) => evidenceOfWord(word, doc, inPhrase.has(position)));
+}
+
+function evidenceOfWord(word: QueryWord, doc: IndexedTopic, inPhrase: boolean): number {
+  let best = 0;
+  for (const r of word.readings) best = Math.max(best, r.trust * termEvidence(r.term, doc, inPhrase));
+  return best;
 }
 
 const NO_POSITIONS: ReadonlySet<number> = new Set();
@@ -376,21 +403,23 @@ function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[
   const inLongAlias = phrases.length ? positionsIn(phrases.filter((m) => m.phrase.field === 'alias' && m.positions.length >= 3)) : NO_POSITIONS;
   // A phrase the topic has (step over, secret key) is specific even when its words are everyday.
   const inPhrase = positionsIn(phrases);
-  const evidence = wordEvidence(words, doc, phrases, inPhrase);
   let support = 0;
   let knownWeight = 0;
   let unknownWeight = 0;
   let named = 0;
   let specific = 0;
-  words.forEach((word, position) => {
+  // Plain loops: this runs for every topic a question mentions, and its garbage is most of the search's.
+  for (let position = 0; position < words.length; position++) {
+    const word = words[position]!;
+    const evidence = evidenceOfWord(word, doc, inPhrase.has(position));
     const weight = inLongAlias.has(position) ? word.weight * 2 : word.weight;
-    support += weight * evidence[position]!;
-    const isSpecific = evidence[position]! >= CURATED_EVIDENCE && (!word.common || inPhrase.has(position) || isAlias(word, doc));
+    support += weight * evidence;
+    const isSpecific = evidence >= CURATED_EVIDENCE && (!word.common || inPhrase.has(position) || isAlias(word, doc));
     if (isSpecific) specific++;
-    if (evidence[position]! >= CURATED_EVIDENCE && word.weight >= NAMED_WORD_WEIGHT) named++;
+    if (evidence >= CURATED_EVIDENCE && word.weight >= NAMED_WORD_WEIGHT) named++;
     if (topical.has(position)) knownWeight += weight;
     else unknownWeight += weight;
-  });
+  }
   const signature = hasErrorSignature(words, doc, aliases, said);
   const aliased = phrases.some((m) => m.phrase.field === 'alias') || words.some((w) => isAlias(w, doc));
   return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight, named, specific, signature, aliased };

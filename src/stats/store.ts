@@ -31,6 +31,11 @@ export type VoteResult = 'recorded' | 'changed' | 'unchanged' | 'unknown' | 'off
 export interface QuestionLog {
   readonly enabled: boolean;
   record(question: AskedQuestion): number | null;
+  /**
+   * The same, written with the others asked in this turn of the event loop (one transaction when
+   * the turn ends): the id comes once the row is committed. For handlers that can wait a moment.
+   */
+  recordSoon(question: AskedQuestion): Promise<number | null>;
   vote(questionId: number, userId: string, value: 1 | -1): VoteResult;
   summary(options?: SummaryOptions): StatsSummary;
   /** Deletes questions (and their votes) older than the retention; returns how many. */
@@ -42,6 +47,7 @@ export interface QuestionLog {
 export const NO_STATS: QuestionLog = {
   enabled: false,
   record: () => null,
+  recordSoon: () => Promise.resolve(null),
   vote: () => 'off',
   summary: (options) => emptySummary(options),
   prune: () => 0,
@@ -91,6 +97,10 @@ class SqliteQuestionLog implements QuestionLog {
   private readonly deleteOld: Database.Statement;
   private readonly timer: NodeJS.Timeout | null;
   private readonly now: () => number;
+  /** Rows asked for with recordSoon in this turn of the event loop, and the write that ends it. */
+  private queued: Array<{ question: AskedQuestion; askedAt: number; settle: (id: number | null) => void }> = [];
+  private writeSoon: NodeJS.Immediate | null = null;
+  private readonly insertAll: (rows: Array<{ question: AskedQuestion; askedAt: number }>) => number[];
 
   constructor(
     private readonly db: Database.Database,
@@ -107,21 +117,50 @@ class SqliteQuestionLog implements QuestionLog {
       'INSERT INTO votes (question_id, user_hash, value, voted_at) VALUES (?, ?, ?, ?) ON CONFLICT (question_id, user_hash) DO UPDATE SET value = excluded.value, voted_at = excluded.voted_at',
     );
     this.deleteOld = db.prepare('DELETE FROM questions WHERE asked_at < ?');
+    this.insertAll = db.transaction((rows: Array<{ question: AskedQuestion; askedAt: number }>) => rows.map((row) => this.insert(row.question, row.askedAt)));
     this.prune();
     const every = options.pruneEveryMs ?? DAY_MS;
     this.timer = every > 0 ? setInterval(() => this.prune(), every).unref() : null;
   }
 
   record(q: AskedQuestion): number | null {
-    const text = clipName(q.question, MAX_STORED_QUESTION_CHARS);
     try {
-      const result = this.insertQuestion.run(this.now(), q.guildId, q.channelId, this.hashUser(q.userId), q.lang, q.outcome, q.topic, text);
-      return Number(result.lastInsertRowid);
+      return this.insert(q, this.now());
     } catch (error) {
       // A full disk or a locked file must not cost the asker the answer.
       this.options.log?.warn('could not record a question in the stats file', error);
       return null;
     }
+  }
+
+  recordSoon(question: AskedQuestion): Promise<number | null> {
+    return new Promise((settle) => {
+      this.queued.push({ question, askedAt: this.now(), settle });
+      // A commit per question is most of a record's cost (the WAL pages and, every thousand, a
+      // checkpoint); the rows of one turn share one. The write lock is held for that write only.
+      this.writeSoon ??= setImmediate(() => this.writeQueued());
+    });
+  }
+
+  private writeQueued(): void {
+    if (this.writeSoon) clearImmediate(this.writeSoon);
+    this.writeSoon = null;
+    const rows = this.queued.splice(0);
+    if (!rows.length) return;
+    let ids: Array<number | null>;
+    try {
+      ids = this.insertAll(rows);
+    } catch (error) {
+      this.options.log?.warn(`could not record ${rows.length} question(s) in the stats file`, error);
+      ids = rows.map(() => null);
+    }
+    rows.forEach((row, i) => row.settle(ids[i]!));
+  }
+
+  private insert(q: AskedQuestion, askedAt: number): number {
+    const text = clipName(q.question, MAX_STORED_QUESTION_CHARS);
+    const result = this.insertQuestion.run(askedAt, q.guildId, q.channelId, this.hashUser(q.userId), q.lang, q.outcome, q.topic, text);
+    return Number(result.lastInsertRowid);
   }
 
   vote(questionId: number, userId: string, value: 1 | -1): VoteResult {
@@ -150,6 +189,8 @@ class SqliteQuestionLog implements QuestionLog {
 
   close(): void {
     if (this.timer) clearInterval(this.timer);
+    // Questions already answered (or about to be) are written before the file closes.
+    if (this.db.open) this.writeQueued();
     if (this.db.open) this.db.close();
   }
 }
