@@ -87,6 +87,9 @@ async function runBot(config: Config, log: Logger): Promise<number> {
     return cannotStart(error);
   }
   const [{ gatewayHandlers }, { logReloads, watchKnowledge }, { warmIndexes }] = await Promise.all([import('./transports/discord/gateway.ts'), import('./knowledge/live.ts'), import('./app.ts')]);
+  // Already connected (the knowledge took longer than the handshake): interactions may be waiting
+  // on Discord's 3 s clock, so the index is built before they are served, not by the first of them.
+  if (client.isReady()) warmIndexes(ctx);
   events.serve(gatewayHandlers(config, ctx, log, ops.observer));
   logReloads(ctx.knowledge, log);
   stopWatching = watchKnowledge(ctx.knowledge, log);

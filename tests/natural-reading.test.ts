@@ -138,6 +138,9 @@ describe('the answer gate', () => {
     // An alias said in a question the classifier finds more likely one not to answer (nginx's own config).
     expect(decide({ ...named, offTopicProbability: GATE.nameOff }).outcome).not.toBe('answer');
     expect(decide({ ...named, offTopicProbability: GATE.nameOff - 0.01 }).outcome).toBe('answer');
+    expect(decide({ ...named, offTopicProbability: GATE.nameOff }).reasons.join(' ')).toContain('a question not to answer');
+    // A team's topic without examples is unknown to the classifier, not unlikely.
+    expect(decide({ ...named, offTopicProbability: 1, topicHasExamples: false }).outcome).toBe('answer');
   });
 
   it('decides only on evidence: more support or a clearer margin never turns an answer into silence', () => {

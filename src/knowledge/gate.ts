@@ -329,9 +329,14 @@ function decideOnTerms(e: GateEvidence, t: GateThresholds): { outcome: Outcome; 
     return { outcome: 'answer', reasons };
   }
   // Each unknown word that looks like a subject of its own must be outweighed by one more specific word.
-  if (e.aliased && e.specific >= t.nameSpecific + e.foreign && coverage >= t.nameCoverage && e.margin >= t.nameMargin && e.offTopicProbability < t.nameOff) {
-    reasons.push(`names ${e.topic} (an alias; ${e.specific} specific words ≥ ${t.nameSpecific} + ${e.foreign} unknown subject words), coverage ${coverage.toFixed(2)} ≥ ${t.nameCoverage}, margin ≥ ${t.nameMargin}, not to answer ${e.offTopicProbability.toFixed(2)} < ${t.nameOff}`);
-    return { outcome: 'answer', reasons };
+  if (e.aliased && e.specific >= t.nameSpecific + e.foreign && coverage >= t.nameCoverage && e.margin >= t.nameMargin) {
+    const named = `names ${e.topic} (an alias; ${e.specific} specific words ≥ ${t.nameSpecific} + ${e.foreign} unknown subject words), coverage ${coverage.toFixed(2)} ≥ ${t.nameCoverage}, margin ≥ ${t.nameMargin}`;
+    // A topic without examples (a team's own) is unknown to the classifier, not unlikely: its judgement does not count.
+    if (!e.topicHasExamples || e.offTopicProbability < t.nameOff) {
+      reasons.push(named);
+      return { outcome: 'answer', reasons };
+    }
+    reasons.push(`${named}, but the phrasing classifier finds it a question not to answer (${e.offTopicProbability.toFixed(2)} ≥ ${t.nameOff})`);
   }
   // As for a name: each unknown subject word (prettier, ingress) needs one more specific word to outweigh it.
   const several = e.specific >= t.severalNamed + e.foreign && coverage >= t.severalCoverage && e.margin >= t.severalMargin;

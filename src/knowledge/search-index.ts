@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { everydayWords } from './everyday.ts';
 import { analyze, type Token } from './analyze.ts';
 import { TypoIndex } from './fuzzy.ts';
@@ -164,7 +165,8 @@ let learnt: { key: string; phrasing: PhrasingModel; classifier: PhrasingClassifi
  * words); building them is most of an index build (~0.4 of 0.5 s), so the same examples are not learnt twice.
  */
 function phrasingOf(examples: LabelledText[], everyday: ReadonlyMap<string, number>): { phrasing: PhrasingModel; classifier: PhrasingClassifier | null } {
-  const key = JSON.stringify(examples.map((e) => [e.label, e.text]));
+  // A digest, not the ~1 MB of text itself, is kept for the life of the process.
+  const key = createHash('sha256').update(JSON.stringify(examples.map((e) => [e.label, e.text]))).digest('hex');
   if (learnt?.key === key) return learnt;
   const phrasing = buildPhrasing(examples, (term) => (everyday.get(term) ?? Infinity) < COMMON_TOP);
   learnt = { key, phrasing, classifier: phrasing.labelIndex.has(OFF_TOPIC) ? trainClassifier(phrasing) : null };
