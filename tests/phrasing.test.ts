@@ -265,7 +265,7 @@ describe('the phrasing classifier (phrasing-classifier.ts)', () => {
     // Unknown subjects that examples have, the classifier has weighed: they do not block it.
     expect(decide({ ...open, foreign: 2, foreignShare: 0.5, unseenShare: 0 }).outcome).toBe('answer');
   });
-  it('narrows the rules\' answer to a sub-topic it is sure of, but never to another family', () => {
+  it('narrows the rules\' answer to a sub-topic it is sure of, quoted error or not, but never to another family', () => {
     const parent = evidenceWith({
       topic: 'bind-all-interfaces', support: 6, knownWeight: 6, named: 4, specific: 4, margin: 0.8, rival: 'localhost/containers',
       likeliest: 'bind-all-interfaces/docker', likeliestProbability: GATE.classifiedRefine, topicProbability: 0.95, phrasedProbability: 0.95, words: 6,
@@ -273,7 +273,8 @@ describe('the phrasing classifier (phrasing-classifier.ts)', () => {
     // Even a question wholly in the parent's words (the keep rule) narrows to the sub-topic.
     expect(decide(parent)).toMatchObject({ outcome: 'answer', topic: 'bind-all-interfaces/docker' });
     expect(decide({ ...parent, likeliestProbability: GATE.classifiedRefine - 0.01 }).topic).toBe('bind-all-interfaces');
-    expect(decide({ ...parent, signature: true }).topic).toBe('bind-all-interfaces');
+    // A quoted error signature names the family, and the sub-topic is in it.
+    expect(decide({ ...parent, signature: true }).topic).toBe('bind-all-interfaces/docker');
     expect(decide({ ...parent, likeliest: 'localhost/containers' }).topic).toBe('bind-all-interfaces');
   });
   it('counts as unseen only the unknown subjects no example has', () => {

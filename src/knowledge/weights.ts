@@ -246,8 +246,9 @@ export const CLASSIFIED_VETO_FAMILY = 0.05;
 /**
  * The rules' answer narrows to one of its own sub-topics when the classifier gives that sub-topic at
  * least this (도커 컨테이너 안에서는 왜 0.0.0.0으로 띄워야돼: the words are the parent's, the question the
- * Docker sub-topic's). Before the keep rule: the family is the same, only the page is nearer.
- * Measured: 0.5 to 0.8 answer the same; blind and natural-blind +1 question each, nothing lost.
+ * Docker sub-topic's). Before the keep rule, and for a quoted error signature too: the family is the
+ * same, only the page is nearer. Measured: 0.5 to 0.8 answer the same; blind +1 and natural-blind +2
+ * questions, nothing lost.
  */
 export const CLASSIFIED_REFINE = 0.5;
 /**
