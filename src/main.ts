@@ -80,6 +80,7 @@ async function runBot(config: Config, log: Logger): Promise<number> {
     () => null,
     (error: unknown) => ({ error }),
   );
+  const loadStarted = Date.now();
   try {
     ctx = await loadBot(config, log);
   } catch (error) {
@@ -92,7 +93,7 @@ async function runBot(config: Config, log: Logger): Promise<number> {
   if (client.isReady()) warmIndexes(ctx);
   events.serve(gatewayHandlers(config, ctx, log, ops.observer));
   logReloads(ctx.knowledge, log);
-  stopWatching = watchKnowledge(ctx.knowledge, log);
+  stopWatching = watchKnowledge(ctx.knowledge, log, undefined, loadStarted);
   const failed = await connected;
   if (failed) {
     // Stopped by a signal while connecting: the login's failure is the shutdown, not an error.

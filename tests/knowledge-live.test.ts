@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../src/app.ts';
-import { KnowledgeHolder } from '../src/knowledge/live.ts';
+import { KnowledgeHolder, watchKnowledge } from '../src/knowledge/live.ts';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
 import { search } from '../src/knowledge/search.ts';
 import { checkKnowledge } from '../src/knowledge-check.ts';
+import { createLogger } from '../src/log.ts';
 import { runCli, runInProcess } from './helpers/cli.ts';
 import { tempFolder } from './helpers/temp-folder.ts';
 
@@ -73,6 +74,39 @@ describe('reloading', () => {
     // Index and autocomplete come from the same generation as the topics.
     expect(holder.current.index.kb).toBe(holder.current.kb);
     expect(before.kb.byId.get('localhost')?.title.en).not.toBe('Loopback, edited');
+  });
+
+  it('picks up an edit saved while the knowledge was loading, before anything watched it', async () => {
+    const dir = knowledgeCopy();
+    const loadStarted = Date.now();
+    const holder = new KnowledgeHolder({ dir, extraDirs: [] });
+    const before = holder.current;
+    const file = path.join(dir, 'localhost.md');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(before.kb.byId.get('localhost')!.title.en, 'Loopback, saved mid-load'));
+    // Watching from after the edit: no file event comes, only the time the load began tells.
+    const unseen = watchKnowledge(holder, createLogger('silent'), 20, Date.now() + 60_000);
+    const stop = watchKnowledge(holder, createLogger('silent'), 20, loadStarted);
+    try {
+      const deadline = Date.now() + 5000;
+      while (holder.current === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(holder.current.kb.byId.get('localhost')?.title.en).toBe('Loopback, saved mid-load');
+    } finally {
+      stop();
+      unseen();
+    }
+  });
+
+  it('does not reload at start when nothing was edited since the load began', async () => {
+    const dir = knowledgeCopy();
+    const holder = new KnowledgeHolder({ dir, extraDirs: [] });
+    const before = holder.current;
+    const stop = watchKnowledge(holder, createLogger('silent'), 20, Date.now() + 1000);
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      expect(holder.current).toBe(before);
+    } finally {
+      stop();
+    }
   });
 
   it('keeps the old knowledge when an edit is broken, and names the file and line', () => {

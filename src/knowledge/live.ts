@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from '../log.ts';
 import { TopicAutocomplete } from './autocomplete.ts';
@@ -123,7 +124,7 @@ export function logReloads(holder: KnowledgeHolder, log: Logger): void {
  * Reloads when a topic file changes in any knowledge folder, after a short quiet period.
  * Returns a function that stops watching.
  */
-export function watchKnowledge(holder: KnowledgeHolder, log: Logger, debounceMs = WATCH_DEBOUNCE_MS): () => void {
+export function watchKnowledge(holder: KnowledgeHolder, log: Logger, debounceMs = WATCH_DEBOUNCE_MS, loadedSince?: number): () => void {
   let timer: NodeJS.Timeout | null = null;
   const reload = () => {
     timer = null;
@@ -145,8 +146,33 @@ export function watchKnowledge(holder: KnowledgeHolder, log: Logger, debounceMs 
       log.warn(`cannot watch ${dir} for changes; /reload still works`, error);
     }
   }
+  // Started after a load that took a while (npm start reads the knowledge during the handshake): an
+  // edit saved meanwhile was seen by no watcher, and the load may hold it in part.
+  if (loadedSince !== undefined && editedSince(holder.sources, loadedSince)) changed(null);
   return () => {
     if (timer) clearTimeout(timer);
     for (const watcher of watchers) watcher.close();
   };
+}
+
+/** Whether any knowledge file in the folders was modified at or after `since` (ms since the epoch). */
+function editedSince(sources: KnowledgeSources, since: number): boolean {
+  const edited = (dir: string): boolean => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true, recursive: true });
+    } catch {
+      return false;
+    }
+    return entries.some((entry) => {
+      if (!entry.isFile()) return false;
+      const file = path.join(entry.parentPath ?? entry.path, entry.name);
+      try {
+        return isKnowledgeFile(path.relative(dir, file)) && fs.statSync(file).mtimeMs >= since;
+      } catch {
+        return false;
+      }
+    });
+  };
+  return [sources.dir, ...sources.extraDirs].some(edited);
 }
