@@ -8,11 +8,11 @@ import { search } from '../src/knowledge/search.ts';
  * The shared natural question set (written by people who never saw the knowledge files) keeps its
  * floors. It lives outside the repository (../shared/eval), so a checkout without it skips this.
  * The floors are the figures measured after round 6 of issue 8 (the classifier's veto and unseen
- * subjects: 87.6% / 98.2% / 96.0%), a little under; issue 8's top-1 goal (90%) is not reached yet,
+ * subjects, narrowing, the likeliest topic: 88.8% / 98.2% / 98.0%), a little under; issue 8's top-1 goal (90%) is not reached yet,
  * and these rise as it is.
  */
 const NATURAL = new URL('../../shared/eval/natural.jsonl', import.meta.url);
-const FLOORS = { top1: 0.87, top3: 0.97, silent: 0.95 };
+const FLOORS = { top1: 0.88, top3: 0.97, silent: 0.95 };
 const present = fs.existsSync(NATURAL);
 
 describe('answering the shared natural questions', () => {

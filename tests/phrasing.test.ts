@@ -277,6 +277,19 @@ describe('the phrasing classifier (phrasing-classifier.ts)', () => {
     expect(decide({ ...parent, signature: true }).topic).toBe('bind-all-interfaces/docker');
     expect(decide({ ...parent, likeliest: 'localhost/containers' }).topic).toBe('bind-all-interfaces');
   });
+  it('answers what the rules leave open with its likeliest topic, when sure and the blend ranks it near the top', () => {
+    const open = evidenceWith({
+      topic: 'localhost/containers', support: 1.5, knownWeight: 3, unknownWeight: 8, named: 1, specific: 1, margin: 0.27, rival: 'lan-ip',
+      phrasedProbability: 0.02, topicProbability: 0.02, offTopicProbability: GATE.classifiedOff,
+      likeliest: 'flask', likeliestProbability: GATE.classifiedSwitch, likeliestRank: GATE.classifiedSwitchRank - 1, words: 6,
+    });
+    expect(decide(open)).toMatchObject({ outcome: 'answer', topic: 'flask' });
+    expect(decide(open).reasons.join(' ')).toContain('flask');
+    expect(decide({ ...open, likeliestProbability: GATE.classifiedSwitch - 0.01 }).outcome).not.toBe('answer');
+    expect(decide({ ...open, likeliestRank: GATE.classifiedSwitchRank }).outcome).not.toBe('answer');
+    expect(decide({ ...open, offTopicProbability: GATE.classifiedOff + 0.01 }).outcome).not.toBe('answer');
+    expect(decide({ ...open, foreign: 2, foreignShare: 0.4, unseenShare: GATE.classifiedUnseenShare + 0.01 }).outcome).not.toBe('answer');
+  });
   it('counts as unseen only the unknown subjects no example has', () => {
     const question = 'how do i put zorblax in front of my flask app on port 8080';
     const before = evidenceFor(loadedIndex(), question)!;

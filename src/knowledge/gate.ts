@@ -206,6 +206,7 @@ export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
   const { outcome, reasons } = decideOnTerms(e, t);
   if (outcome !== 'answer') {
     if (phrasedLikeTopic(e, t, reasons) || classifiedAsTopic(e, t, reasons)) return { outcome: 'answer', topic: e.phrased, reasons };
+    if (likeliestAnswers(e, t, reasons)) return { outcome: 'answer', topic: e.likeliest, reasons };
     return { outcome, topic: e.phrased, reasons };
   }
   // A question almost wholly in the topic's own words keeps the rules' answer, whatever it resembles.
@@ -305,6 +306,20 @@ function classifiedAsTopic(e: GateEvidence, t: GateThresholds, reasons: string[]
   // As for the examples: beside an unknown subject (terraform), the terms must rank the topic near the top too.
   if (e.foreign > 0 && e.phrasedRank >= t.phrasingRank) return false;
   reasons.push(`phrasing classifier: ${e.phrased}'s family ${e.phrasedProbability.toFixed(2)} ≥ ${t.classifiedAnswer}, not to answer ${e.offTopicProbability.toFixed(2)} ≤ ${t.classifiedOff}`);
+  return true;
+}
+
+/**
+ * Whether the classifier's likeliest topic answers what the rules leave open: as sure of it as a
+ * switch needs, the blend ranking it near the top, the questions not to answer unlikely and few
+ * words unseen (`what is flask exactly? someone in standup said the dashboard runs on it`: the terms
+ * find `internal` and `runs` elsewhere, the classifier finds Flask).
+ */
+function likeliestAnswers(e: GateEvidence, t: GateThresholds, reasons: string[]): boolean {
+  // The blend's best was judged by the rule above, with its guard beside an unknown subject (terraform).
+  if (e.likeliest === e.phrased || e.likeliestRank >= t.classifiedSwitchRank || e.likeliestProbability < t.classifiedSwitch) return false;
+  if (e.offTopicProbability > t.classifiedOff || e.unseenShare > t.classifiedUnseenShare) return false;
+  reasons.push(`phrasing classifier: ${e.likeliest} ${e.likeliestProbability.toFixed(2)} ≥ ${t.classifiedSwitch}, ranked ${e.likeliestRank + 1} by the blend, not to answer ${e.offTopicProbability.toFixed(2)} ≤ ${t.classifiedOff}: answers it`);
   return true;
 }
 
