@@ -234,7 +234,7 @@ export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
   // A quoted error signature is about its topic whatever it resembles; a topic without examples (a team's own) cannot be compared.
   if (e.signature || !answered.hasExamples) return { outcome, topic: answered.topic, reasons };
   const withdrawn = { outcome: coverageOf(e, t) >= t.suggestCoverage ? ('suggest' as const) : ('silent' as const), topic: answered.topic, reasons };
-  // The classifier all but sure it is a question not to answer, and not the answered topic's family (flask sqlalchemy migration error).
+  // The classifier all but sure it is a question not to answer, and not the answered topic's family (an ORM error in a Flask app: Flask's words, another subject).
   const family = answered.topic === e.topic ? e.topicProbability : e.phrasedProbability;
   if (e.offTopicProbability >= t.classifiedVeto && family <= t.classifiedVetoFamily) {
     reasons.push(`phrasing classifier: not to answer ${e.offTopicProbability.toFixed(2)} ≥ ${t.classifiedVeto}, ${answered.topic}'s family ${family.toFixed(2)} ≤ ${t.classifiedVetoFamily}`);
@@ -312,8 +312,8 @@ function classifiedAsTopic(e: GateEvidence, t: GateThresholds, reasons: string[]
 /**
  * Whether the classifier's likeliest topic answers what the rules leave open: as sure of it as a
  * switch needs, the blend ranking it near the top, the questions not to answer unlikely and few
- * words unseen (`what is flask exactly? someone in standup said the dashboard runs on it`: the terms
- * find `internal` and `runs` elsewhere, the classifier finds Flask).
+ * words unseen (a story naming Flask once among words other pages have: the terms rank
+ * those pages, the classifier finds Flask).
  */
 function likeliestAnswers(e: GateEvidence, t: GateThresholds, reasons: string[]): boolean {
   // The blend's best was judged by the rule above, with its guard beside an unknown subject (terraform).

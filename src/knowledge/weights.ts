@@ -75,7 +75,7 @@ export const NAME_MARGIN = 0.3;
 export const NAME_SPECIFIC = 2;
 /**
  * …unless the phrasing classifier finds the question at least this likely one not to answer: an
- * alias said in a question about something else (nginx 설정 파일 경로: nginx's config, not the proxy
+ * alias said in a question about something else (where nginx keeps its log files: nginx itself, not the proxy
  * in front of an app). 0.5 to 0.6 measured alike: two off-topic lines silenced (holdout, natural),
  * one question of natural-blind lost (making a port configurable by an env var); 0.7 keeps holdout's.
  */
@@ -230,23 +230,23 @@ export const CLASSIFIED_ANSWER = 0.35;
 export const CLASSIFIED_OFF = 0.05;
 /**
  * …and at most this share of the question's words are unknown subjects that no example has either
- * (ngrok 요금제: ngrok's pricing, not its tunnel). An unknown subject some example has (kubernetes,
- * diff) the classifier has already weighed; one no example has (teh, a new tool's name) it cannot see.
+ * (a tunnel tool's pricing, not its tunnel). An unknown subject some example has (kubernetes) the
+ * classifier has already weighed; one no example has (a typo, a new tool's name) it cannot see.
  */
 export const CLASSIFIED_UNSEEN_SHARE = 0.2;
 /**
  * The rules' answer is withdrawn when the classifier puts the questions not to answer at least
  * CLASSIFIED_VETO probable and the answered topic's family at most CLASSIFIED_VETO_FAMILY: the
- * topic's words, but a question about something else (flask sqlalchemy migration error). Measured:
+ * topic's words, but a question about something else (an ORM error in a Flask app). Measured:
  * 0.9 / 0.05 silences two more off-topic questions of the tuning sets and loses one keyword
- * question (jinja2 템플릿 렌더링); 0.8 loses two.
+ * question (Flask templates, asked in three words); 0.8 loses two.
  */
 export const CLASSIFIED_VETO = 0.9;
 export const CLASSIFIED_VETO_FAMILY = 0.05;
 /**
  * The rules' answer narrows to one of its own sub-topics when the classifier gives that sub-topic at
- * least this (도커 컨테이너 안에서는 왜 0.0.0.0으로 띄워야돼: the words are the parent's, the question the
- * Docker sub-topic's). Before the keep rule, and for a quoted error signature too: the family is the
+ * least this (why a server in a container must bind 0.0.0.0: the words are the parent's, the
+ * question the Docker sub-topic's). Before the keep rule, and for a quoted error signature too: the family is the
  * same, only the page is nearer. Measured: 0.5 to 0.8 answer the same; blind +1 and natural-blind +2
  * questions, nothing lost.
  */
