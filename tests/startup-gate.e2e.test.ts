@@ -11,7 +11,7 @@ import { listenForEvents, type EventGate } from '../src/transports/discord/start
 import { FakeDiscord, type RecordedRequest } from './fake-discord/server.ts';
 import { autocomplete, chatInput, QA_CHANNEL_ID, userMessage } from './fake-discord/payloads.ts';
 import { sharedContext, TEST_TOKEN } from './helpers/bot.ts';
-import { spawnBot } from './helpers/bot-process.ts';
+import { spawnBot, stopBySigterm } from './helpers/bot-process.ts';
 import { tempFolder } from './helpers/temp-folder.ts';
 
 /**
@@ -129,10 +129,8 @@ describe('npm start stopped while it loads', () => {
     const deadline = Date.now() + 20_000;
     while (discord.identifies.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 2));
     expect(discord.identifies).toHaveLength(1);
-    const sentAt = Date.now();
-    bot.child.kill('SIGTERM');
-    const [code, at] = await Promise.all([bot.exited, bot.exitedAt]);
-    expect(at - sentAt).toBeLessThan(5000);
+    const { code, tookMs } = await stopBySigterm(bot);
+    expect(tookMs).toBeLessThan(5000);
     expect(code).toBe(0);
     expect(bot.stderr()).toMatch(/SIGTERM: shutting down/);
     expect(bot.stderr()).not.toMatch(/ERROR|cannot start/);

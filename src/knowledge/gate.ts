@@ -209,13 +209,13 @@ export function decide(e: GateEvidence, t: GateThresholds = GATE): Decision {
     if (likeliestAnswers(e, t, reasons)) return { outcome: 'answer', topic: e.likeliest, reasons };
     return { outcome, topic: e.phrased, reasons };
   }
-  // A question almost wholly in the topic's own words keeps the rules' answer, whatever it resembles.
   // The classifier sure of one of the answered topic's own sub-topics: the answer narrows to it, even on
   // keywords or a quoted error signature (Errno 98 names port-conflict's family; TIME_WAIT is in it).
   if (e.likeliest.startsWith(`${e.topic}/`) && e.likeliestProbability >= t.classifiedRefine) {
     reasons.push(`phrasing classifier: ${e.likeliest} ${e.likeliestProbability.toFixed(2)} ≥ ${t.classifiedRefine}, a sub-topic of ${e.topic}: answers it`);
     return { outcome, topic: e.likeliest, reasons };
   }
+  // A question almost wholly in the topic's own words keeps the rules' answer, whatever it resembles.
   if (coverageOf(e, t) >= t.phrasingKeep && e.specific >= t.phrasingKeepSpecific) {
     reasons.push(`phrasing: kept, the question is almost wholly ${e.topic}'s words (coverage ≥ ${t.phrasingKeep}, ${e.specific} specific words)`);
     return { outcome, topic: e.topic, reasons };

@@ -149,7 +149,11 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
   const phrasesByDoc = docs.map((_, i) => phrases.filter((p) => p.doc === i));
   const docsWith = new Map<string, number[]>();
   docs.forEach((doc, i) => {
-    for (const term of new Set([...doc.scores.keys(), ...doc.names.flat()])) docsWith.set(term, [...(docsWith.get(term) ?? []), i]);
+    for (const term of new Set([...doc.scores.keys(), ...doc.names.flat()])) {
+      const topics = docsWith.get(term);
+      if (topics) topics.push(i);
+      else docsWith.set(term, [i]);
+    }
   });
   const examples = kb.topics.flatMap((topic) => LANGS.flatMap((l) => (topic.examples?.[l] ?? []).map((text) => ({ text, label: topic.id }))));
   const everyday = everydayWords();

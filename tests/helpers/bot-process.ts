@@ -43,6 +43,14 @@ export function spawnBot(discord: FakeDiscord | { apiUrl: string }, env: Record<
 }
 
 /** Waits until the bot answers a /help through the fake Discord (it has connected and is serving). */
+/** Sends SIGTERM and waits for the bot to end: its exit code (or signal) and how long it took. */
+export async function stopBySigterm(bot: BotProcess): Promise<{ code: number | string | null; tookMs: number }> {
+  const sentAt = Date.now();
+  bot.child.kill('SIGTERM');
+  const [code, at] = await Promise.all([bot.exited, bot.exitedAt]);
+  return { code, tookMs: at - sentAt };
+}
+
 export async function untilServing(discord: FakeDiscord, attempts = 100): Promise<boolean> {
   for (let attempt = 0; attempt < attempts; attempt++) {
     const probe = chatInput('help');
