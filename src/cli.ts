@@ -17,6 +17,7 @@ import { renderForTerminal, terminalSafe } from './transports/terminal.ts';
 const USAGE = `usage:
   cli help                                    this text (also: cli --help)
   cli ask [--json] [--explain] "<question>"   answer from the knowledge base
+                                              (a question starting with - goes after a lone --)
   cli ask --json                              one question a line on standard input, one JSON line each
   cli port <1-65535> [--json]                 read-only lookup of a port on this host
   cli topics                                  list the knowledge topics
@@ -46,8 +47,11 @@ function printerFor(io: CliIo): Printer {
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const print = printerFor(io);
   const { say, complain } = print;
-  const flags = new Set(argv.filter((a) => a.startsWith('--')));
-  const [command, ...rest] = argv.filter((a) => !a.startsWith('--'));
+  // After a lone `--`, everything is an argument: a question may start with dashes (--network host …).
+  const end = argv.indexOf('--');
+  const [options, operands] = end < 0 ? [argv, []] : [argv.slice(0, end), argv.slice(end + 1)];
+  const flags = new Set(options.filter((a) => a.startsWith('--')));
+  const [command, ...rest] = [...options.filter((a) => !a.startsWith('--')), ...operands];
   const json = flags.has('--json');
   if (!command || command === 'help' || flags.has('--help')) {
     say(USAGE);

@@ -97,6 +97,15 @@ describe('cli (in process, through main)', () => {
     expect(missing.stderr).toMatch(/ask needs a question/);
   });
 
+  it('takes a question that starts with dashes after a lone --, and still rejects an unknown option before it', async () => {
+    const dashed = await runCli(['ask', '--json', '--', '--network host on docker: does localhost reach the host then?']);
+    expect(dashed.status).toBe(0);
+    expect(JSON.parse(dashed.stdout).query).toBe('--network host on docker: does localhost reach the host then?');
+    const unknown = await runCli(['ask', '--network', 'host']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown option --network/);
+  });
+
   it('cli help and cli --help print the usage and exit 0; no command prints it and exits 2', async () => {
     for (const args of [['help'], ['--help'], ['ask', '--help']]) {
       const result = await runCli(args);

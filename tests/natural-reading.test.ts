@@ -143,6 +143,14 @@ describe('the answer gate', () => {
     expect(decide({ ...named, offTopicProbability: 1, topicHasExamples: false }).outcome).toBe('answer');
   });
 
+
+  it('counts an IPv6 literal the topic has as an alias (::1) as two specific words', () => {
+    const story = '서버 로그 보니까 접속한 주소가 ::1 로 나오던데 이건 뭔 주소임';
+    expect(answer(story)).toBe('localhost/ipv6');
+    expect(explainSearch(index, story)).toMatch(/names localhost\/ipv6 \(an alias; 2 specific words/);
+    // Another subject's config that merely says it stays silent.
+    expect(answer('redis 설정 파일에 bind ::1 이 있던데 지워도 돼요?')).toBeNull();
+  });
   it('decides only on evidence: more support or a clearer margin never turns an answer into silence', () => {
     const base = { ...NO_PHRASING, topic: 't', support: 2, knownWeight: 3, unknownWeight: 1, named: 2, specific: 2, signature: false, aliased: false, foreign: 0, margin: 0.6, rival: null };
     expect(decide(base).outcome).toBe('answer');

@@ -7,12 +7,11 @@ import { search } from '../src/knowledge/search.ts';
 /**
  * The shared natural question set (written by people who never saw the knowledge files) keeps its
  * floors. It lives outside the repository (../shared/eval), so a checkout without it skips this.
- * The floors are the figures measured after round 6 of issue 8 (the classifier's veto and unseen
- * subjects, narrowing, the likeliest topic: 88.8% / 98.2% / 98.0%), a little under; issue 8's top-1 goal (90%) is not reached yet,
- * and these rise as it is.
+ * The floors are issue 8's goals (90% / 98% / 95%). Measured after round 7 (an IPv6 literal alias
+ * counts as two specific words; knowledge on slow localhost and port 0): 90.0% / 98.8% / 98.0%.
  */
 const NATURAL = new URL('../../shared/eval/natural.jsonl', import.meta.url);
-const FLOORS = { top1: 0.88, top3: 0.97, silent: 0.95 };
+const FLOORS = { top1: 0.9, top3: 0.98, silent: 0.95 };
 const present = fs.existsSync(NATURAL);
 
 describe('answering the shared natural questions', () => {

@@ -153,12 +153,12 @@ const QUESTION_SETS = [
   // ...and a set written blind by someone else in the way people type (long, pasted logs). Measured when
   // added: 43.0% top-1, 94.7% top-3, 100% silent; with the name rule and everyday-speech reading
   // (issue 8, round 2): 80.7% / 99.1% / 100%; 78.9% once the several-words rule weighed unknown
-  // subjects (round 3). Floors a little under; the goal is 90% top-1.
-  { file: 'questions.new-topics.jsonl', top1: 0.9, top3: 0.97, silent: 0.95 },
+  // subjects (round 3); 95.6% / 97.4% / 100% after round 7 (a generic word, 문제, out of a title). The floor is issue 8's 95%.
+  { file: 'questions.new-topics.jsonl', top1: 0.95, top3: 0.97, silent: 0.95 },
   // Natural-style questions (stories, pastes, casual Korean, chatter, near-misses) written blind by
   // someone who never saw the knowledge, kept out of tuning until added here: 38.3% / 84.4% / 96.8%
-  // at the start of issue 8, 66.7% / 91.5% / 95.2% when added, 84.4% / 98.6% / 98.4% after round 6. The goal is 90% top-1.
-  { file: 'questions.natural-blind.jsonl', top1: 0.83, top3: 0.95, silent: 0.97 },
+  // at the start of issue 8, 66.7% / 91.5% / 95.2% when added, 84.4% / 98.6% / 98.4% after round 6, 85.1% / 98.6% / 98.4% after round 7. The goal is 90% top-1.
+  { file: 'questions.natural-blind.jsonl', top1: 0.84, top3: 0.95, silent: 0.97 },
 ];
 
 describe('answering quality on our own labelled questions', () => {

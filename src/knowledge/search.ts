@@ -7,7 +7,7 @@ import type { Lang, Topic } from './topic.ts';
 import { coverageOf, decide, GATE, type GateEvidence, type GateThresholds } from './gate.ts';
 import { matchPhrasing, OFF_TOPIC, questionVector, type LabelMatch } from './phrasing.ts';
 import { classify } from './phrasing-classifier.ts';
-import { ALWAYS_LISTED, CANDIDATE_SHARE, CURATED_EVIDENCE, MAX_CANDIDATES, NAME_BONUS, NAMED_WORD_WEIGHT, PHRASE_BONUS, PHRASING_WEIGHT } from './weights.ts';
+import { ALWAYS_LISTED, CANDIDATE_SHARE, CURATED_EVIDENCE, IPV6_ALIAS_SPECIFIC, MAX_CANDIDATES, NAME_BONUS, NAMED_WORD_WEIGHT, PHRASE_BONUS, PHRASING_WEIGHT } from './weights.ts';
 
 export { MAX_CANDIDATES };
 
@@ -415,7 +415,7 @@ function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[
     const weight = inLongAlias.has(position) ? word.weight * 2 : word.weight;
     support += weight * evidence;
     const isSpecific = evidence >= CURATED_EVIDENCE && (!word.common || inPhrase.has(position) || isAlias(word, doc));
-    if (isSpecific) specific++;
+    if (isSpecific) specific += isIpv6Alias(word, doc) ? IPV6_ALIAS_SPECIFIC : 1;
     if (evidence >= CURATED_EVIDENCE && word.weight >= NAMED_WORD_WEIGHT) named++;
     if (topical.has(position)) knownWeight += weight;
     else unknownWeight += weight;
@@ -423,6 +423,11 @@ function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[
   const signature = hasErrorSignature(words, doc, aliases, said);
   const aliased = phrases.some((m) => m.phrase.field === 'alias') || words.some((w) => isAlias(w, doc));
   return { coverage: coverageOf({ support, knownWeight, unknownWeight }), support, knownWeight, unknownWeight, named, specific, signature, aliased };
+}
+
+/** Whether the word is an IPv6 literal (::1, ::) the topic has as an alias. */
+function isIpv6Alias(word: QueryWord, doc: IndexedTopic): boolean {
+  return word.raw.includes(':') && /^[\da-f.:]+$/.test(word.raw) && isAlias(word, doc);
 }
 
 /** Whether the word, as typed, is one of the topic's one-word aliases (localhost, kill, 충돌). */

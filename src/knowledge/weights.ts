@@ -74,6 +74,14 @@ export const NAME_COVERAGE = 0.15;
 export const NAME_MARGIN = 0.3;
 export const NAME_SPECIFIC = 2;
 /**
+ * An IPv6 literal the topic has as an alias (::1, ::) counts as this many specific words: it is as
+ * exact as a quoted error, and unlike 127.0.0.1 or 0.0.0.0 it is rare in the connection strings and
+ * logs of other subjects. Tuned on the odd half of natural.jsonl (+1 question); neutral on every
+ * other set, the fresh blind sets 1–4 included. IPv4 aliases counted so too were also neutral, but
+ * they are everywhere in pasted config, so they stay one word.
+ */
+export const IPV6_ALIAS_SPECIFIC = 2;
+/**
  * …unless the phrasing classifier finds the question at least this likely one not to answer: an
  * alias said in a question about something else (where nginx keeps its log files: nginx itself, not the proxy
  * in front of an app). 0.5 to 0.6 measured alike: two off-topic lines silenced (holdout, natural),
