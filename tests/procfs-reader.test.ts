@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanOffThread, scanThreadRunning } from '../src/ports/procfs-reader.ts';
 import { lookupPort } from '../src/ports/lookup.ts';
@@ -80,10 +83,93 @@ describe('the /port lookup runs off the event loop', () => {
   });
 
   it('never keeps a process alive: a CLI that used it exits by itself', () => {
-    const script = "import('./src/ports/procfs-reader.ts').then((m) => m.scanOffThread({ procRoot: '/proc', port: 1, ownerBudgetMs: 100 })).then((r) => console.log(r.tables.map((x) => (x ? 'read' : 'null')).join(' ')))";
+    const script = "import('./src/ports/procfs-reader.ts').then((m) => m.scanOffThread({ procRoot: '/proc', port: 1, ownerBudgetMs: 100 })).then((r) => console.log(r.tables.map((x) => (x === null ? 'null' : 'read')).join(' ')))";
     const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8', timeout: 20_000 });
     expect(run.error).toBeUndefined();
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toMatch(/^read read read/);
+  });
+});
+
+/** A /proc/net row: only the fields the scan reads are real. */
+const row = (n: number, local: string, state: string, inode: number) =>
+  `${String(n).padStart(4)}: ${local} 00000000:0000 ${state} 00000000:00000000 00:00000000 00000000  1000        0 ${inode} 1 0000000000000000 100 0 0 10 0`;
+const HEADER = '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
+
+describe('what the scan reads of the socket tables', () => {
+  type Tables = Record<string, string | { fifo: string }>;
+  /**
+   * Scans /proc trees in turn, in one child process (with a time limit, so a read that waits forever
+   * fails the test instead of hanging it). A table may be a FIFO held open here: a read past what was
+   * written waits forever, as a read past the listeners would walk the kernel's whole connection table.
+   */
+  function scanInTurn(trees: Tables[], ports = [8080]): Array<Array<string | null>> {
+    const held: number[] = [];
+    const roots = trees.map((tables) => {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-'));
+      fs.mkdirSync(path.join(root, 'net'));
+      for (const [name, content] of Object.entries(tables)) {
+        const file = path.join(root, 'net', name);
+        if (typeof content === 'string') {
+          fs.writeFileSync(file, content);
+          continue;
+        }
+        expect(spawnSync('mkfifo', [file]).status).toBe(0);
+        const fd = fs.openSync(file, 'r+'); // read-write: opening does not wait for a reader, and the writer never closes
+        held.push(fd);
+        fs.writeSync(fd, content.fifo);
+      }
+      return root;
+    });
+    try {
+      const scan = new URL('../src/ports/procfs-scan.mjs', import.meta.url).pathname;
+      const script = `const { scanProcNet } = await import(${JSON.stringify(scan)});
+        for (const procRoot of ${JSON.stringify(roots)}) console.log(JSON.stringify((await scanProcNet({ procRoot, ports: ${JSON.stringify(ports)}, ownerBudgetMs: 100 })).tables));`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 10_000 });
+      expect(run.error, 'the scan read past what it needs').toBeUndefined();
+      expect(run.status).toBe(0);
+      return run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Array<string | null>);
+    } finally {
+      for (const fd of held) fs.closeSync(fd);
+      for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+    }
+  }
+
+  const listeners = [row(0, '0100007F:1F90', '0A', 11), row(1, '00000000:0016', '0A', 12)];
+  const connection = row(2, '0100007F:1F90', '01', 15);
+  const lateListener = row(3, '0100007F:1F93', '0A', 16);
+  /** A table as Linux lists it: listeners, then connections. */
+  const linuxTable = [HEADER, ...listeners, connection, ''].join('\n');
+  const kept = (...rows: string[]) => [HEADER, ...rows].join('\n');
+
+  it('reads a TCP table up to its first connection once the kernel has shown it lists listeners first', () => {
+    const tcp = [
+      HEADER,
+      ...listeners,
+      row(2, '0100007F:1F91', '03', 0), // a request queued under its listener (older kernels): still the listeners' part
+      row(3, '0100007F:1F92', '07', 13), // a listener being closed
+      row(4, '0100007F:1F93', '0A', 14),
+      row(5, '0100007F:1F90', '01', 15), // the first connection: nothing after it is read
+      '',
+    ].join('\n');
+    const [first, second] = scanInTurn([{ tcp: linuxTable }, { tcp: { fifo: tcp } }]);
+    expect(first![0]).toBe(kept(...listeners)); // read whole: listeners, then a connection
+    expect(second![0]).toBe(kept(...listeners, row(4, '0100007F:1F93', '0A', 14)));
+  });
+
+  it('reads every table whole on a kernel seen listing a listener after a connection', () => {
+    const unordered = [HEADER, ...listeners, connection, lateListener, ''].join('\n');
+    const results = scanInTurn([{ tcp: unordered }, { tcp: linuxTable }, { tcp: unordered }]);
+    expect(results.map((tables) => tables[0])).toEqual([kept(...listeners, lateListener), kept(...listeners), kept(...listeners, lateListener)]);
+  });
+
+  it('skips an IPv6 table when the kernel counts no socket of its kind, and reads it otherwise', () => {
+    const v6 = row(0, '00000000000000000000000000000000:1F90', '0A', 21);
+    const [skipped, read] = scanInTurn([
+      { tcp: `${HEADER}\n`, tcp6: { fifo: '' }, udp6: { fifo: '' }, sockstat6: 'TCP6: inuse 0\nUDP6: inuse 0\nUDPLITE6: inuse 0\n' },
+      { tcp6: `${HEADER}\n${v6}\n`, udp6: `${HEADER}\n`, sockstat6: 'TCP6: inuse 1\nUDP6: inuse 0\n' },
+    ]);
+    expect(skipped).toEqual([HEADER, '', null, '']);
+    expect(read).toEqual([null, kept(v6), null, '']);
   });
 });

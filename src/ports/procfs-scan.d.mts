@@ -9,7 +9,7 @@ export interface ScanRequest {
 }
 
 export interface ScanResult {
-  /** Per table (PROC_TABLES order): its header and kept rows, or null when it cannot be read. */
+  /** Per table (PROC_TABLES order): its header and kept rows; '' for an IPv6 table not read because the kernel counts no socket of its kind; null when it cannot be read. */
   tables: Array<string | null>;
   /** [inode, pid, process name] for the sockets on the asked ports whose process was found. */
   owners: Array<[number, number, string]>;
