@@ -61,19 +61,65 @@ describe("a team's own knowledge (KNOWLEDGE_DIRS)", () => {
 });
 
 describe('reloading', () => {
-  it('swaps in the edited knowledge in one step', () => {
+  it('swaps in the edited knowledge in one step', async () => {
     const dir = knowledgeCopy();
     const holder = new KnowledgeHolder({ dir, extraDirs: [] });
     const before = holder.current;
     const file = path.join(dir, 'localhost.md');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(before.kb.byId.get('localhost')!.title.en, 'Loopback, edited'));
-    const result = holder.reload();
+    const result = await holder.reload();
     expect(result).toMatchObject({ ok: true, topics: before.kb.topics.length });
     expect(holder.current).not.toBe(before);
     expect(holder.current.kb.byId.get('localhost')?.title.en).toBe('Loopback, edited');
     // Index and autocomplete come from the same generation as the topics.
     expect(holder.current.index.kb).toBe(holder.current.kb);
     expect(before.kb.byId.get('localhost')?.title.en).not.toBe('Loopback, edited');
+  });
+
+  it('keeps serving while a reload learns the examples again: timers fire, questions get the old answers, then the new ones', async () => {
+    const dir = knowledgeCopy();
+    const holder = new KnowledgeHolder({ dir, extraDirs: [] });
+    const before = holder.current;
+    const file = path.join(dir, 'phrasing/ports.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^en:\n/m, 'en:\n  - "which number goes after the colon in an address, the one for the program"\n'));
+    let ticks = 0;
+    let servedOld = 0;
+    const timer = setInterval(() => {
+      ticks++;
+      if (holder.current === before && search(holder.current.index, 'what is a port number').answer?.id === 'ports') servedOld++;
+    }, 1);
+    try {
+      const reloading = holder.reload();
+      expect(holder.current).toBe(before); // nothing is swapped until the new snapshot is whole
+      expect(await reloading).toMatchObject({ ok: true });
+    } finally {
+      clearInterval(timer);
+    }
+    // Run at once, the build (classifier training included, hundreds of milliseconds) would let no timer fire.
+    expect(ticks).toBeGreaterThanOrEqual(5);
+    expect(servedOld).toBeGreaterThanOrEqual(5);
+    expect(holder.current).not.toBe(before);
+    expect(holder.current.index.phrasing).not.toBe(before.index.phrasing); // the examples were learnt again
+  });
+
+  it('runs reloads one after another, each from the files as they are when it starts', async () => {
+    const dir = knowledgeCopy();
+    const holder = new KnowledgeHolder({ dir, extraDirs: [] });
+    const file = path.join(dir, 'localhost.md');
+    const original = fs.readFileSync(file, 'utf8');
+    const title = holder.current.kb.byId.get('localhost')!.title.en;
+    const seen: string[] = [];
+    holder.onReload = () => {
+      seen.push(holder.current.kb.byId.get('localhost')!.title.en);
+      // Saved once the first reload has swapped: the second, asked before, has not started reading yet.
+      if (seen.length === 1) fs.writeFileSync(file, original.replace(title, 'Second edit'));
+    };
+    fs.writeFileSync(file, original.replace(title, 'First edit'));
+    const [first, second] = await Promise.all([holder.reload(), holder.reload()]);
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toMatchObject({ ok: true });
+    expect(seen).toEqual(['First edit', 'Second edit']);
+    expect(holder.current.kb.byId.get('localhost')?.title.en).toBe('Second edit');
   });
 
   it('picks up an edit saved while the knowledge was loading, before anything watched it', async () => {
@@ -109,7 +155,7 @@ describe('reloading', () => {
     }
   });
 
-  it('keeps the old knowledge when an edit is broken, and names the file and line', () => {
+  it('keeps the old knowledge when an edit is broken, and names the file and line', async () => {
     const dir = knowledgeCopy();
     const holder = new KnowledgeHolder({ dir, extraDirs: [] });
     const before = holder.current;
@@ -117,13 +163,13 @@ describe('reloading', () => {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     lines.splice(3, 0, 'aliases: [unclosed');
     fs.writeFileSync(file, lines.join('\n'));
-    const result = holder.reload();
+    const result = await holder.reload();
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems.join('\n')).toMatch(/localhost\.md: front matter is not valid YAML.*\(line \d+\)/);
     expect(holder.current).toBe(before);
     // A problem found after parsing (a related topic that does not exist) names its line too.
     fs.writeFileSync(file, fs.readFileSync(path.join(DEFAULT_KNOWLEDGE_DIR, 'localhost.md'), 'utf8').replace(/^related: \[/m, 'related: [no-such-topic, '));
-    const related = holder.reload();
+    const related = await holder.reload();
     const line = fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('related:')) + 1;
     expect(!related.ok && related.problems).toEqual([expect.stringMatching(new RegExp(`localhost\\.md: related topic "no-such-topic" does not exist \\(line ${line}\\)`))]);
     expect(holder.current).toBe(before);

@@ -169,13 +169,13 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
     expect(decide({ ...wholly, specific: 1, offTopicSimilarity: 0.9 }).outcome).not.toBe('answer');
   });
 
-  it('let an editor teach a phrasing, or a question not to answer, with a line or two and a reload', () => {
+  it('let an editor teach a phrasing, or a question not to answer, with a line or two and a reload', async () => {
     const dir = knowledgeCopy();
     const holder = new KnowledgeHolder({ dir, extraDirs: [] });
     const question = 'printable port list';
     expect(search(holder.current.index, question).answer).toBeNull();
     append(path.join(dir, 'phrasing/well-known-ports.yaml'), 'en', 'is there a printable list of the usual ports');
-    expect(holder.reload()).toMatchObject({ ok: true });
+    expect(await holder.reload()).toMatchObject({ ok: true });
     expect(search(holder.current.index, question).answer?.id).toBe('well-known-ports');
 
     // A near miss the term rules answer (Flask's topic names render_template and templates).
@@ -183,22 +183,22 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
     expect(search(holder.current.index, nearMiss).answer?.id).toBe('flask');
     append(path.join(dir, 'phrasing/off-topic.yaml'), 'en', 'TemplateNotFound: index.html, flask cannot find my templates folder');
     append(path.join(dir, 'phrasing/off-topic.yaml'), 'en', 'render_template says the html file does not exist but it is in the folder');
-    expect(holder.reload()).toMatchObject({ ok: true });
+    expect(await holder.reload()).toMatchObject({ ok: true });
     expect(search(holder.current.index, nearMiss).answer).toBeNull();
   });
 
-  it('are learnt again only when they change: a reload after a topic\'s text is edited reuses what was learnt', () => {
+  it('are learnt again only when they change: a reload after a topic\'s text is edited reuses what was learnt', async () => {
     const dir = knowledgeCopy();
     const holder = new KnowledgeHolder({ dir, extraDirs: [] });
     const before = holder.current.index;
     const file = path.join(dir, 'localhost.md');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('**What it is**', '**What it is, in short**'));
-    expect(holder.reload()).toMatchObject({ ok: true });
+    expect(await holder.reload()).toMatchObject({ ok: true });
     expect(holder.current.index).not.toBe(before);
     expect(holder.current.index.phrasing).toBe(before.phrasing);
     expect(holder.current.index.classifier).toBe(before.classifier);
     append(path.join(dir, 'phrasing/ports.yaml'), 'en', 'which number goes after the colon in a url');
-    expect(holder.reload()).toMatchObject({ ok: true });
+    expect(await holder.reload()).toMatchObject({ ok: true });
     expect(holder.current.index.phrasing).not.toBe(before.phrasing);
     expect(holder.current.index.classifier).not.toBe(before.classifier);
   });

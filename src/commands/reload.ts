@@ -31,5 +31,5 @@ export const reloadCommand: Command = {
     description: 'Reload the knowledge files now (a broken file keeps the current knowledge)',
     koDescription: '지식 파일을 지금 다시 읽습니다(깨진 파일이 있으면 지금 지식을 유지)',
   }),
-  execute: (request, ctx) => reloadReply(ctx.knowledge.reload(), request.lang),
+  execute: async (request, ctx) => reloadReply(await ctx.knowledge.reload(), request.lang),
 };

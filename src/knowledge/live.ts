@@ -6,7 +6,8 @@ import { TopicAutocomplete } from './autocomplete.ts';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, knowledgeLoading, loadKnowledge } from './load.ts';
 import { loadLoanwords, type LoanwordTable } from './loanwords.ts';
 import { PHRASING_FOLDER } from './phrasing-files.ts';
-import { buildIndex, type SearchIndex } from './search-index.ts';
+import { buildIndex, indexBuild, type SearchIndex } from './search-index.ts';
+import { runInSlices } from './steps.ts';
 import type { KnowledgeBase } from './topic.ts';
 
 /** One consistent generation of the knowledge: the topics and everything built from them. */
@@ -39,16 +40,22 @@ export function buildSnapshot({ dir, extraDirs }: KnowledgeSources): KnowledgeSn
  * (HELLO → IDENTIFY) while its knowledge loads.
  */
 export async function buildSnapshotGradually({ dir, extraDirs }: KnowledgeSources): Promise<KnowledgeSnapshot> {
-  const steps = knowledgeLoading(dir, extraDirs);
-  for (;;) {
-    await new Promise((resolve) => setImmediate(resolve));
-    const step = steps.next();
-    if (step.done) return snapshotOf(step.value, loadLoanwords());
-  }
+  return snapshotOf(await runInSlices(knowledgeLoading(dir, extraDirs)), loadLoanwords());
 }
 
-function snapshotOf(kb: KnowledgeBase, loanwords: LoanwordTable): KnowledgeSnapshot {
-  let index: SearchIndex | undefined;
+/**
+ * A whole snapshot, index included, built a slice at a time (steps.ts): what a reload swaps in. The
+ * build after a phrasing edit learns the classifier again (~0.5 s); run at once, it would hold every
+ * interaction and heartbeat for that long.
+ */
+async function buildSnapshotInSlices({ dir, extraDirs }: KnowledgeSources): Promise<KnowledgeSnapshot> {
+  const kb = await runInSlices(knowledgeLoading(dir, extraDirs));
+  const loanwords = loadLoanwords();
+  return snapshotOf(kb, loanwords, await runInSlices(indexBuild(kb, loanwords)));
+}
+
+function snapshotOf(kb: KnowledgeBase, loanwords: LoanwordTable, built?: SearchIndex): KnowledgeSnapshot {
+  let index: SearchIndex | undefined = built;
   let autocomplete: TopicAutocomplete | undefined;
   return {
     kb,
@@ -80,16 +87,26 @@ export class KnowledgeHolder {
     this.current = initial;
   }
 
-  reload(): ReloadResult {
-    const result = this.build();
-    this.onReload?.(result);
+  /** The reload running or queued last; reloads run one after another, each from the files as they are when it starts. */
+  private latest: Promise<ReloadResult> | null = null;
+
+  reload(): Promise<ReloadResult> {
+    const previous = this.latest;
+    const result = (async () => {
+      await previous;
+      const built = await this.build();
+      this.onReload?.(built);
+      return built;
+    })();
+    this.latest = result;
     return result;
   }
 
-  private build(): ReloadResult {
+  /** Never rejects: a problem is a result, and the previous knowledge keeps serving. */
+  private async build(): Promise<ReloadResult> {
     const started = performance.now();
     try {
-      const next = buildSnapshot(this.sources);
+      const next = await buildSnapshotInSlices(this.sources);
       void next.autocomplete; // built before the swap, so the first question after a reload pays nothing
       this.current = next;
       return { ok: true, topics: next.kb.topics.length, ms: performance.now() - started };
@@ -128,7 +145,7 @@ export function watchKnowledge(holder: KnowledgeHolder, log: Logger, debounceMs 
   let timer: NodeJS.Timeout | null = null;
   const reload = () => {
     timer = null;
-    holder.reload();
+    void holder.reload();
   };
   const changed = (file: string | null) => {
     // Topics, the loanword table and the phrasing examples are knowledge; services.yaml is read at start only.

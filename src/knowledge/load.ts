@@ -1,3 +1,4 @@
+import { runToEnd } from './steps.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,14 +87,6 @@ export function* knowledgeLoading(dir: string = DEFAULT_KNOWLEDGE_DIR, extraDirs
   if (problems.length) throw new KnowledgeError(problems);
   topics.sort((a, b) => a.id.localeCompare(b.id));
   return { topics, byId, phrasing };
-}
-
-/** Runs a loading generator to its end without pausing. */
-function runToEnd<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** `file: problem (line N)`: the file first, as every loading message has it, then where in it. */

@@ -1,4 +1,5 @@
 import type { PhrasingModel, QuestionVector } from './phrasing.ts';
+import { runToEnd } from './steps.ts';
 import { CLASSIFIER_NEGLIGIBLE, CLASSIFIER_PASSES, CLASSIFIER_STEP } from './weights.ts';
 
 /**
@@ -17,6 +18,14 @@ export interface PhrasingClassifier {
 }
 
 export function trainClassifier(model: PhrasingModel): PhrasingClassifier {
+  return runToEnd(classifierTraining(model));
+}
+
+/** How many examples are learnt from between two pauses of the training (steps.ts). */
+const EXAMPLES_PER_STEP = 128;
+
+/** trainClassifier in steps: it pauses every EXAMPLES_PER_STEP examples; the order of the work, hence the weights, is the same. */
+export function* classifierTraining(model: PhrasingModel): Generator<void, PhrasingClassifier> {
   const features = model.featureIds.size;
   const labels = model.labels.length;
   const examples = model.labelOf.length;
@@ -32,7 +41,9 @@ export function trainClassifier(model: PhrasingModel): PhrasingClassifier {
       [order[i], order[j]] = [order[j]!, order[i]!];
     }
     const step = CLASSIFIER_STEP / (1 + pass);
-    for (const i of order) {
+    for (let n = 0; n < examples; n++) {
+      if (n % EXAMPLES_PER_STEP === EXAMPLES_PER_STEP - 1) yield;
+      const i = order[n]!;
       const rowFeature = model.featuresOf[i]!;
       const rowWeight = model.weightsOf[i]!;
       probabilities(weights, bias, rowFeature, rowWeight, p, 1);

@@ -1,4 +1,5 @@
 import { readQuestion } from './analyze.ts';
+import { runToEnd } from './steps.ts';
 import { ENGLISH_STOPWORDS } from './stopwords.ts';
 
 /**
@@ -79,9 +80,19 @@ export function rawFeatures(text: string): Map<string, number> {
 
 /** `common`: search terms among the most used words of speech (return, expect), which do not count as shared words. */
 export function buildPhrasing(examples: readonly LabelledText[], common: (term: string) => boolean = () => false): PhrasingModel {
+  return runToEnd(phrasingBuild(examples, common));
+}
+
+/** How many examples are read between two pauses of the build (steps.ts). */
+const EXAMPLES_PER_STEP = 64;
+
+/** buildPhrasing in steps: it pauses every EXAMPLES_PER_STEP examples read, and again as many laid out. */
+export function* phrasingBuild(examples: readonly LabelledText[], common: (term: string) => boolean = () => false): Generator<void, PhrasingModel> {
   const featureIds = new Map<string, number>();
   const df: number[] = [];
-  const counted = examples.map((e) => {
+  const counted: Array<{ ids: number[]; counts: number[] }> = [];
+  for (const e of examples) {
+    if (counted.length % EXAMPLES_PER_STEP === EXAMPLES_PER_STEP - 1) yield;
     const ids: number[] = [];
     const counts: number[] = [];
     for (const [f, c] of rawFeatures(e.text)) {
@@ -91,8 +102,8 @@ export function buildPhrasing(examples: readonly LabelledText[], common: (term: 
       ids.push(id);
       counts.push(c);
     }
-    return { ids, counts };
-  });
+    counted.push({ ids, counts });
+  }
   const n = examples.length;
   const idf = Float64Array.from(df, (d) => Math.log((n + 1) / (d + 1)) + 1);
   const start = new Int32Array(featureIds.size + 1);
@@ -108,7 +119,8 @@ export function buildPhrasing(examples: readonly LabelledText[], common: (term: 
   let rowStart = 0;
   const featuresOf: Int32Array[] = [];
   const weightsOf: Float32Array[] = [];
-  counted.forEach(({ ids, counts }, i) => {
+  for (const [i, { ids, counts }] of counted.entries()) {
+    if (i % EXAMPLES_PER_STEP === EXAMPLES_PER_STEP - 1) yield;
     const weights = ids.map((id, k) => (1 + Math.log(counts[k]!)) * idf[id]!);
     const norm = Math.hypot(...weights) || 1;
     ids.forEach((id, k) => {
@@ -124,7 +136,7 @@ export function buildPhrasing(examples: readonly LabelledText[], common: (term: 
     featuresOf.push(rowFeatures.subarray(rowStart, rowStart + ids.length));
     weightsOf.push(rowWeights.subarray(rowStart, rowStart + ids.length));
     rowStart += ids.length;
-  });
+  }
   const labels = [...new Set(examples.map((e) => e.label))];
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const labelOf = Int32Array.from(examples, (e) => labelIndex.get(e.label)!);

@@ -5,8 +5,9 @@ import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, syllableCount, toJamo } from './hangul.ts';
 import { JamoTrie } from './jamo-trie.ts';
 import { loadLoanwords, type LoanwordTable } from './loanwords.ts';
-import { buildPhrasing, OFF_TOPIC, type LabelledText, type PhrasingModel } from './phrasing.ts';
-import { trainClassifier, type PhrasingClassifier } from './phrasing-classifier.ts';
+import { phrasingBuild, OFF_TOPIC, type LabelledText, type PhrasingModel } from './phrasing.ts';
+import { classifierTraining, type PhrasingClassifier } from './phrasing-classifier.ts';
+import { runToEnd } from './steps.ts';
 import { COMMON_TOP, FIELD_B, FIELD_EVIDENCE, FIELD_WEIGHT, K1, NAMED_EVIDENCE } from './weights.ts';
 
 import { LANGS, type KnowledgeBase, type Topic } from './topic.ts';
@@ -85,11 +86,17 @@ export function termsOf(tokens: readonly Token[]): string[] {
 
 /** Builds the search index over every topic of the knowledge base (both languages in one document). */
 export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoanwords()): SearchIndex {
+  return runToEnd(indexBuild(kb, loanwords));
+}
+
+/** buildIndex in steps (steps.ts): it pauses after each topic and inside the phrasing model's build and training. */
+export function* indexBuild(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoanwords()): Generator<void, SearchIndex> {
   const docs: IndexedTopic[] = [];
   const df = new Map<string, number>();
   const phrases: Phrase[] = [];
   const totals = Object.fromEntries(FIELDS.map((f) => [f, 0])) as Record<Field, number>;
-  kb.topics.forEach((topic, doc) => {
+  for (const [doc, topic] of kb.topics.entries()) {
+    yield;
     const texts = fieldTexts(topic);
     const tf = {} as Record<Field, Map<string, number>>;
     const length = {} as Record<Field, number>;
@@ -120,9 +127,10 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
       .map((name) => termsOf(analyze(name)))
       .filter((terms) => terms.length > 0);
     docs.push({ topic, tf, length, names, standalone, scores: new Map(), evidence: new Map() });
-  });
+  }
   const avgLength = Object.fromEntries(FIELDS.map((f) => [f, totals[f] / Math.max(1, docs.length)])) as Record<Field, number>;
   for (const doc of docs) {
+    yield;
     for (const field of FIELDS) {
       for (const term of doc.tf[field].keys()) {
         if (doc.scores.has(term)) continue;
@@ -146,6 +154,7 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
       typos.add(term, term);
     }
   }
+  yield;
   const phrasesByDoc = docs.map((_, i) => phrases.filter((p) => p.doc === i));
   const docsWith = new Map<string, number[]>();
   docs.forEach((doc, i) => {
@@ -157,7 +166,8 @@ export function buildIndex(kb: KnowledgeBase, loanwords: LoanwordTable = loadLoa
   });
   const examples = kb.topics.flatMap((topic) => LANGS.flatMap((l) => (topic.examples?.[l] ?? []).map((text) => ({ text, label: topic.id }))));
   const everyday = everydayWords();
-  const { phrasing, classifier } = phrasingOf([...examples, ...(kb.phrasing ?? [])], everyday);
+  yield;
+  const { phrasing, classifier } = yield* phrasingOf([...examples, ...(kb.phrasing ?? [])], everyday);
   return { kb, docs, df, avgLength, phrasesByDoc, docsWith, hangulTerms, curated, typos, loanwords, everyday, phrasing, classifier };
 }
 
@@ -168,12 +178,14 @@ let learnt: { key: string; phrasing: PhrasingModel; classifier: PhrasingClassifi
  * The phrasing model and its classifier depend on the examples alone (and the fixed list of everyday
  * words); building them is most of an index build (~0.4 of 0.5 s), so the same examples are not learnt twice.
  */
-function phrasingOf(examples: LabelledText[], everyday: ReadonlyMap<string, number>): { phrasing: PhrasingModel; classifier: PhrasingClassifier | null } {
+function* phrasingOf(examples: LabelledText[], everyday: ReadonlyMap<string, number>): Generator<void, { phrasing: PhrasingModel; classifier: PhrasingClassifier | null }> {
   // A digest, not the ~1 MB of text itself, is kept for the life of the process.
   const key = createHash('sha256').update(JSON.stringify(examples.map((e) => [e.label, e.text]))).digest('hex');
   if (learnt?.key === key) return learnt;
-  const phrasing = buildPhrasing(examples, (term) => (everyday.get(term) ?? Infinity) < COMMON_TOP);
-  learnt = { key, phrasing, classifier: phrasing.labelIndex.has(OFF_TOPIC) ? trainClassifier(phrasing) : null };
+  yield;
+  const phrasing = yield* phrasingBuild(examples, (term) => (everyday.get(term) ?? Infinity) < COMMON_TOP);
+  const classifier = phrasing.labelIndex.has(OFF_TOPIC) ? yield* classifierTraining(phrasing) : null;
+  learnt = { key, phrasing, classifier };
   return learnt;
 }
 
