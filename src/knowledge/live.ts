@@ -35,9 +35,9 @@ export function buildSnapshot({ dir, extraDirs }: KnowledgeSources): KnowledgeSn
 }
 
 /**
- * buildSnapshot without holding the event loop for the whole load: it lets pending I/O run after
- * each file it reads, so a bot that has just called login() gets through the gateway handshake
- * (HELLO → IDENTIFY) while its knowledge loads.
+ * buildSnapshot without holding the event loop for the whole load: it lets pending I/O run every
+ * ~8 ms of reading (steps.ts), so a bot that has just called login() gets through the gateway
+ * handshake (HELLO → IDENTIFY) while its knowledge loads.
  */
 export async function buildSnapshotGradually({ dir, extraDirs }: KnowledgeSources): Promise<KnowledgeSnapshot> {
   return snapshotOf(await runInSlices(knowledgeLoading(dir, extraDirs)), loadLoanwords());
@@ -87,19 +87,32 @@ export class KnowledgeHolder {
     this.current = initial;
   }
 
-  /** The reload running or queued last; reloads run one after another, each from the files as they are when it starts. */
+  /** The reload running or waiting last, and the one waiting to start (reloads asked meanwhile share it). */
   private latest: Promise<ReloadResult> | null = null;
+  private waiting: Promise<ReloadResult> | null = null;
 
+  /**
+   * Reloads run one after another: one asked while another runs starts when that one has swapped, and
+   * every reload asked before it starts shares it (five /reload clicks during a build make one more
+   * build, not five). Never rejects.
+   */
   reload(): Promise<ReloadResult> {
+    if (this.waiting) return this.waiting;
     const previous = this.latest;
-    const result = (async () => {
+    const next = (async () => {
       await previous;
+      this.waiting = null; // started: it reads the files from now on, so a later request needs a build of its own
       const built = await this.build();
-      this.onReload?.(built);
+      try {
+        this.onReload?.(built);
+      } catch {
+        // Telling a listener (the log) is not the reload: its failure must not fail this or any later reload.
+      }
       return built;
     })();
-    this.latest = result;
-    return result;
+    this.waiting = next;
+    this.latest = next;
+    return next;
   }
 
   /** Never rejects: a problem is a result, and the previous knowledge keeps serving. */

@@ -29,8 +29,10 @@ export async function scanProcNet({ procRoot, ports, ownerBudgetMs }) {
   const unused = ipv6TablesUnused(procRoot);
   // udp and udp6 go to the thread pool; tcp and tcp6 are read here meanwhile.
   const udp = Promise.all(PROC_TABLES.slice(2).map((table) => (unused.has(table) ? '' : fs.promises.readFile(file(table), 'latin1').catch(() => null))));
-  const tcp = PROC_TABLES.slice(0, 2).map((table) => (unused.has(table) ? '' : readListeners(file(table))));
+  const tcp = PROC_TABLES.slice(0, 2).map((table) => (unused.has(table) ? '' : readListeners(file(table), procRoot)));
   const texts = [...tcp, ...(await udp)];
+  // A skipped IPv6 table says "no socket there" only beside its IPv4 table, read: with that one unreadable, both are unknown.
+  for (const i of [1, 3]) if (unused.has(PROC_TABLES[i]) && texts[i - 1] === null) texts[i] = null;
   const asked = new Set(ports.map((port) => port.toString(16).toUpperCase().padStart(4, '0')));
   const wanted = new Set();
   const tables = texts.map((text, i) => {
@@ -79,12 +81,12 @@ const MAX_READ = 64 * 1024;
 const readBuffer = Buffer.allocUnsafe(MAX_READ);
 
 /**
- * Whether this kernel lists every TCP listener before any connection: null until a table read whole
- * has shown both. Linux does (net/ipv4/tcp_ipv4.c, tcp_seq_next: the listening hash, then the
+ * Per /proc root (a test's fixture tree proves nothing about the kernel): whether it lists every TCP
+ * listener before any connection, unknown until a table read whole has shown both. Linux does (net/ipv4/tcp_ipv4.c, tcp_seq_next: the listening hash, then the
  * established one, where listeners never are), but it is checked, not assumed: were it ever wrong,
  * stopping at the first connection would call a held port free.
  */
-let listenersFirst = null;
+const listenersFirst = new Map();
 
 /**
  * A TCP table's header and listener rows (null: it cannot be read). Once the kernel is known to list
@@ -92,7 +94,7 @@ let listenersFirst = null;
  * kernel a walk of its whole connection hash table (1.3 ms even for an empty table on this bench's
  * host, more with every connection) and finds nothing the scan keeps.
  */
-function readListeners(file) {
+function readListeners(file, procRoot) {
   let fd;
   try {
     fd = fs.openSync(file, 'r');
@@ -106,7 +108,7 @@ function readListeners(file) {
     for (let size = FIRST_READ; ; size = Math.min(2 * size, MAX_READ)) {
       const read = fs.readSync(fd, readBuffer, 0, size, null);
       if (read === 0) {
-        if (seen.listener && seen.connection) listenersFirst ??= true;
+        if (seen.listener && seen.connection && !listenersFirst.has(procRoot)) listenersFirst.set(procRoot, true);
         return text;
       }
       text += readBuffer.toString('latin1', 0, read);
@@ -115,11 +117,11 @@ function readListeners(file) {
       for (let end = text.indexOf('\n', row); end >= 0; row = end + 1, end = text.indexOf('\n', row)) {
         const state = firstFields(text, row, end)[3];
         if (CONNECTION_STATES.has(state)) {
-          if (listenersFirst) return text.slice(0, row);
+          if (listenersFirst.get(procRoot)) return text.slice(0, row);
           seen.connection = true;
         } else if (state === TCP_LISTEN) {
           seen.listener = true;
-          if (seen.connection) listenersFirst = false; // a listener after a connection: every table is read whole from now on
+          if (seen.connection) listenersFirst.set(procRoot, false); // a listener after a connection: every table is read whole from now on
         }
       }
     }
