@@ -173,6 +173,18 @@ describe('the other readers', () => {
     expect(hintsFor(report).map((h) => h.code)).toContain('probe-only');
   });
 
+  it('falls back to the bind probe when /proc lets it read no TCP table, whatever else it may read', async () => {
+    const port = await tcpListener('127.0.0.1');
+    const proc = fs.mkdtempSync(path.join(os.tmpdir(), 'proc-locked-'));
+    cleanups.push(() => fs.rmSync(proc, { recursive: true, force: true }));
+    fs.mkdirSync(path.join(proc, 'net'));
+    // Only what a hardened host may still show: the IPv6 socket counts and a UDP table.
+    fs.writeFileSync(path.join(proc, 'net', 'sockstat6'), 'TCP6: inuse 0\nUDP6: inuse 0\n');
+    fs.writeFileSync(path.join(proc, 'net', 'udp'), '   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops\n');
+    const report = await lookupPort(port, options({ procRoot: proc, suggestionCount: 0 }));
+    expect(report).toMatchObject({ method: 'probe', certainty: 'probe', inUse: true });
+  });
+
   it('probes without disturbing a listener', async () => {
     const port = await tcpListener('127.0.0.1');
     expect(await probeBind(port, '127.0.0.1')).toBe('in-use');

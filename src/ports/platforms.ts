@@ -37,8 +37,9 @@ const TABLE_KINDS: Array<[Protocol, 4 | 6]> = [
  */
 export async function readProcSnapshot(port: number, procRoot = '/proc'): Promise<Snapshot | null> {
   const { tables, owners } = await scanOffThread({ procRoot, port, ownerBudgetMs: OWNER_SEARCH_BUDGET_MS });
-  // A table that cannot be read means no IPv6 on this host, or no procfs at all.
-  if (tables.every((text) => text === null)) return null;
+  // A table that cannot be read means no IPv6 on this host, or no procfs at all. Neither TCP table
+  // readable (procfs locked down): the UDP tables alone cannot say a TCP port is free.
+  if (tables[0] == null && tables[1] == null) return null;
   const rows: SocketRow[] = TABLE_KINDS.flatMap(([protocol, family], i) =>
     tables[i] == null ? [] : parseProcNet(tables[i]!, protocol, family).filter(isHolding),
   );
