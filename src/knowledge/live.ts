@@ -35,12 +35,12 @@ export function buildSnapshot({ dir, extraDirs }: KnowledgeSources): KnowledgeSn
 }
 
 /**
- * buildSnapshot without holding the event loop for the whole load: it lets pending I/O run every
- * ~8 ms of reading (steps.ts), so a bot that has just called login() gets through the gateway
- * handshake (HELLO → IDENTIFY) while its knowledge loads.
+ * buildSnapshot without holding the event loop for the whole load: it lets pending I/O run after
+ * each file it reads, so a bot that has just called login() gets through the gateway handshake
+ * (HELLO → IDENTIFY) while its knowledge loads.
  */
 export async function buildSnapshotGradually({ dir, extraDirs }: KnowledgeSources): Promise<KnowledgeSnapshot> {
-  return snapshotOf(await runInSlices(knowledgeLoading(dir, extraDirs)), loadLoanwords());
+  return snapshotOf(await runInSlices(knowledgeLoading(dir, extraDirs), 0), loadLoanwords());
 }
 
 /**

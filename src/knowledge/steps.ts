@@ -17,7 +17,7 @@ export function runToEnd<T>(steps: Generator<void, T>): T {
   }
 }
 
-/** Runs the steps in slices of about `sliceMs`, letting the event loop run between them. Same result, same errors. */
+/** Runs the steps in slices of about `sliceMs` (0: one step at a time), letting the event loop run between them. Same result, same errors. */
 export async function runInSlices<T>(steps: Generator<void, T>, sliceMs = SLICE_MS): Promise<T> {
   for (;;) {
     const until = performance.now() + sliceMs;
