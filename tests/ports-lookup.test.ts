@@ -30,6 +30,19 @@ async function tcpListener(host: string, ipv6Only = false, port = 0): Promise<nu
   return (server.address() as net.AddressInfo).port;
 }
 
+/**
+ * A listener on a port below Linux's ephemeral range (32768–60999), where the sockets other test
+ * files open at the same time (listen(0), client connections) never land: the ports around it stay
+ * as this test leaves them.
+ */
+async function quietListener(): Promise<number> {
+  for (;;) {
+    const port = 20000 + Math.floor(Math.random() * 9000);
+    const bound = await tcpListener('127.0.0.1', false, port).catch(() => null);
+    if (bound) return bound;
+  }
+}
+
 async function udpSocket(type: 'udp4' | 'udp6', address: string): Promise<number> {
   const socket = dgram.createSocket(type);
   await new Promise<void>((resolve) => socket.bind(0, address, resolve));
@@ -74,7 +87,7 @@ describe('lookup on this host (Linux /proc)', () => {
   });
 
   it('reports a free port as free and suggests nearby ports that really are free', async () => {
-    const busy = await tcpListener('127.0.0.1');
+    const busy = await quietListener();
     const next = await tcpListener('127.0.0.1', false, busy + 1).catch(() => null);
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
     const report = await lookupPort(busy, options());
@@ -90,7 +103,7 @@ describe('lookup on this host (Linux /proc)', () => {
   });
 
   it('suggests the nearest free ports in order (above first), passing over only taken ones', async () => {
-    const base = await tcpListener('127.0.0.1');
+    const base = await quietListener();
     const held = await tcpListener('0.0.0.0', false, base + 2).catch(() => null);
     const report = await lookupPort(base, options());
     expect(report.suggestions).toHaveLength(3);
