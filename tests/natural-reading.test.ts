@@ -10,9 +10,10 @@ import { quietPaste } from '../src/knowledge/paste.ts';
 import { readQuery } from '../src/knowledge/query.ts';
 import { buildIndex } from '../src/knowledge/search-index.ts';
 import { explainSearch, search } from '../src/knowledge/search.ts';
+import { evidenceWith } from './helpers/gate-evidence.ts';
 
 /** Gate evidence with no phrasing examples near: the rules on terms alone decide. */
-const NO_PHRASING = { phrased: 'none', phrasedSimilarity: 0, phrasedProbability: 0, topicProbability: 0, offTopicProbability: 0, phrasedLabelProbability: 0, topicLabelProbability: 0, likeliest: 'none', likeliestProbability: 0, likeliestRank: 0, words: 3, phrasedShared: 0, phrasedRank: 0, topicSimilarity: 0, topicHasExamples: true, offTopicSimilarity: 0, foreignShare: 0, unseenShare: 0 };
+const NO_PHRASING = { phrased: 'none', likeliest: 'none' };
 const index = buildIndex(loadKnowledge());
 const answer = (q: string) => search(index, q).answer?.id ?? null;
 const family = (id: string | null) => id?.split('/')[0] ?? null;
@@ -129,7 +130,7 @@ describe('the answer gate', () => {
     expect(explainSearch(index, story)).toContain('names localhost (an alias');
     expect(answer('localhost하고 127.0.0.1 말고 terraform 원격 상태 주소는 뭐예요')).toBeNull();
     // The rule itself: each unknown subject word (terraform, 인덱스) needs one more specific word.
-    const named = { ...NO_PHRASING, topic: 'localhost', support: 2, knownWeight: 4, unknownWeight: 6, named: 1, specific: GATE.nameSpecific, signature: false, aliased: true, foreign: 0, margin: 0.9, rival: null };
+    const named = evidenceWith({ ...NO_PHRASING, topic: 'localhost', support: 2, knownWeight: 4, unknownWeight: 6, named: 1, specific: GATE.nameSpecific, aliased: true, margin: 0.9 });
     expect(decide(named).outcome).toBe('answer');
     expect(decide({ ...named, foreign: 1 }).outcome).not.toBe('answer');
     expect(decide({ ...named, foreign: 1, specific: GATE.nameSpecific + 1 }).outcome).toBe('answer');
@@ -153,7 +154,7 @@ describe('the answer gate', () => {
     expect(answer('redis 설정 파일에 bind ::1 이 있던데 지워도 돼요?')).toBeNull();
   });
   it('decides only on evidence: more support or a clearer margin never turns an answer into silence', () => {
-    const base = { ...NO_PHRASING, topic: 't', support: 2, knownWeight: 3, unknownWeight: 1, named: 2, specific: 2, signature: false, aliased: false, foreign: 0, margin: 0.6, rival: null };
+    const base = evidenceWith({ ...NO_PHRASING, topic: 't', support: 2, knownWeight: 3, unknownWeight: 1, named: 2, specific: 2, margin: 0.6 });
     expect(decide(base).outcome).toBe('answer');
     expect(decide({ ...base, support: 0.5 }).outcome).not.toBe('answer');
     expect(decide({ ...base, support: 3 }).outcome).toBe('answer');

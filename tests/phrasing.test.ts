@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decide, GATE, type GateEvidence } from '../src/knowledge/gate.ts';
+import { decide, GATE } from '../src/knowledge/gate.ts';
 import { KnowledgeHolder, watchKnowledge } from '../src/knowledge/live.ts';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
 import { buildPhrasing, matchPhrasing, OFF_TOPIC, questionVector, rawFeatures } from '../src/knowledge/phrasing.ts';
@@ -9,6 +9,7 @@ import { classify, trainClassifier } from '../src/knowledge/phrasing-classifier.
 import { evidenceFor, search } from '../src/knowledge/search.ts';
 import { buildIndex } from '../src/knowledge/search-index.ts';
 import { createLogger } from '../src/log.ts';
+import { evidenceWith } from './helpers/gate-evidence.ts';
 import { tempFolder } from './helpers/temp-folder.ts';
 
 /** A private copy of the built-in knowledge, so a test can edit its phrasing files. */
@@ -35,15 +36,6 @@ const append = (file: string, lang: 'en' | 'ko', line: string) => {
   const next = text.indexOf('\n', at + 4);
   fs.writeFileSync(file, `${text.slice(0, next + 1)}  - ${JSON.stringify(line)}\n${text.slice(next + 1)}`);
 };
-
-/** Gate evidence with nothing for or against any topic, but what a test sets. */
-const evidenceWith = (set: Partial<GateEvidence> & Pick<GateEvidence, 'topic'>): GateEvidence => ({
-  support: 0, knownWeight: 0, unknownWeight: 0, named: 0, specific: 0, signature: false, aliased: false,
-  foreign: 0, foreignShare: 0, unseenShare: 0, margin: 0, rival: null, phrased: set.topic, phrasedSimilarity: 0, phrasedShared: 0, phrasedRank: 0,
-  topicSimilarity: 0, topicHasExamples: true, offTopicSimilarity: 0, phrasedProbability: 0, topicProbability: 0, offTopicProbability: 0,
-  phrasedLabelProbability: 0, topicLabelProbability: 0, likeliest: set.topic, likeliestProbability: 0, likeliestRank: 0, words: 3,
-  ...set,
-});
 
 let built: ReturnType<typeof buildIndex> | undefined;
 const loadedIndex = () => (built ??= buildIndex(loadKnowledge()));
@@ -132,26 +124,22 @@ describe('phrasing examples (knowledge/phrasing/)', () => {
     const [match] = matchPhrasing(model, 'django orm migration');
     expect(match!.similarity).toBeGreaterThan(0);
     expect(match!.shared).toBeLessThan(GATE.phrasingShared);
-    const evidence: GateEvidence = {
-      topic: 'flask', support: 0.5, knownWeight: 3, unknownWeight: 0, named: 0, specific: 1, signature: false, aliased: false,
-      foreign: 0, foreignShare: 0, unseenShare: 0, margin: 0.5, rival: null, phrased: 'flask', phrasedSimilarity: 0.6, phrasedShared: match!.shared, phrasedRank: 0,
-      topicSimilarity: 0.6, topicHasExamples: true, offTopicSimilarity: 0,
-      phrasedProbability: 0.1, topicProbability: 0.1, offTopicProbability: 0.5,
-      phrasedLabelProbability: 0.1, topicLabelProbability: 0.1, likeliest: 'flask', likeliestProbability: 0.1, likeliestRank: 0, words: 3,
-    };
+    const evidence = evidenceWith({
+      topic: 'flask', support: 0.5, knownWeight: 3, specific: 1, margin: 0.5, phrasedSimilarity: 0.6, phrasedShared: match!.shared, topicSimilarity: 0.6,
+      phrasedProbability: 0.1, topicProbability: 0.1, offTopicProbability: 0.5, phrasedLabelProbability: 0.1, topicLabelProbability: 0.1, likeliestProbability: 0.1,
+    });
     expect(decide(evidence).outcome).not.toBe('answer');
     expect(decide({ ...evidence, phrasedShared: GATE.phrasingShared }).outcome).toBe('answer');
     expect(decide({ ...evidence, phrasedShared: GATE.phrasingShared, offTopicSimilarity: 0.59 }).outcome).not.toBe('answer');
   });
 
   it('let the examples overrule the term rules only for a topic the terms also rank near the top', () => {
-    const rules: GateEvidence = {
-      topic: 'bind-all-interfaces', support: 3, knownWeight: 4, unknownWeight: 0, named: 3, specific: 3, signature: false, aliased: true,
-      foreign: 0, foreignShare: 0, unseenShare: 0, margin: 0.6, rival: null, phrased: 'wsl', phrasedSimilarity: 0.45, phrasedShared: 3,
-      phrasedRank: 1, topicSimilarity: 0.2, topicHasExamples: true, offTopicSimilarity: 0.05,
-      phrasedProbability: 0.5, topicProbability: 0.1, offTopicProbability: 0.01,
-      phrasedLabelProbability: 0.3, topicLabelProbability: 0.1, likeliest: 'wsl', likeliestProbability: 0.3, likeliestRank: 0, words: 8,
-    };
+    const rules = evidenceWith({
+      topic: 'bind-all-interfaces', support: 3, knownWeight: 4, named: 3, specific: 3, aliased: true, margin: 0.6,
+      phrased: 'wsl', phrasedSimilarity: 0.45, phrasedShared: 3, phrasedRank: 1, topicSimilarity: 0.2, offTopicSimilarity: 0.05,
+      phrasedProbability: 0.5, topicProbability: 0.1, offTopicProbability: 0.01, phrasedLabelProbability: 0.3, topicLabelProbability: 0.1,
+      likeliest: 'wsl', likeliestProbability: 0.3, words: 8,
+    });
     expect(decide(rules)).toMatchObject({ outcome: 'answer', topic: 'wsl' });
     // A topic without examples (a team's own) is not compared, so not overruled.
     expect(decide({ ...rules, topicSimilarity: 0, topicHasExamples: false }).topic).toBe('bind-all-interfaces');
@@ -318,14 +306,12 @@ describe('the phrasing classifier (phrasing-classifier.ts)', () => {
     expect(decide({ ...answered, topicHasExamples: false }).outcome).toBe('answer');
   });
   it('puts its likeliest topic in place of the answer only in a sentence, near the top of the blend, against an unlikely answer', () => {
-    const answered: GateEvidence = {
-      topic: 'lan-ip', support: 4, knownWeight: 6, unknownWeight: 2, named: 2, specific: 2, signature: false, aliased: false,
-      foreign: 0, foreignShare: 0, unseenShare: 0, margin: 0.5, rival: 'security', phrased: 'lan-ip', phrasedSimilarity: 0.3, phrasedShared: 2, phrasedRank: 0,
-      topicSimilarity: 0.3, topicHasExamples: true, offTopicSimilarity: 0.1,
-      phrasedProbability: 0.1, topicProbability: 0.1, offTopicProbability: 0.01,
-      phrasedLabelProbability: 0.1, topicLabelProbability: 0.1, likeliest: 'security/firewall', likeliestProbability: 0.8, likeliestRank: 1,
-      words: GATE.classifiedSwitchWords,
-    };
+    const answered = evidenceWith({
+      topic: 'lan-ip', support: 4, knownWeight: 6, unknownWeight: 2, named: 2, specific: 2, margin: 0.5, rival: 'security',
+      phrasedSimilarity: 0.3, phrasedShared: 2, topicSimilarity: 0.3, offTopicSimilarity: 0.1,
+      phrasedProbability: 0.1, topicProbability: 0.1, offTopicProbability: 0.01, phrasedLabelProbability: 0.1, topicLabelProbability: 0.1,
+      likeliest: 'security/firewall', likeliestProbability: 0.8, likeliestRank: 1, words: GATE.classifiedSwitchWords,
+    });
     expect(decide(answered)).toMatchObject({ outcome: 'answer', topic: 'security/firewall' });
     // A few keywords are the term rules' ground; a quoted error names its topic; a far-ranked or unsure likeliest does not switch.
     expect(decide({ ...answered, words: GATE.classifiedSwitchWords - 1 }).topic).toBe('lan-ip');

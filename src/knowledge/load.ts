@@ -1,4 +1,3 @@
-import { runToEnd } from './steps.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +7,8 @@ import { z } from '../zod.ts';
 import { analyze } from './analyze.ts';
 import { phrasingLoading } from './phrasing-files.ts';
 import { displayPath, lineMarker, locateProblem } from './problem-line.ts';
-import { type KnowledgeBase, type Lang, type Localized, type Topic } from './topic.ts';
+import { runToEnd } from './steps.ts';
+import { familyOf, type KnowledgeBase, type Lang, type Localized, type Topic } from './topic.ts';
 
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
 
@@ -128,7 +128,7 @@ export function parseTopic(source: string, file: string, problems: string[]): To
   const body = splitBody(match[2] ?? '', problems);
   if (!front.success || !body || file !== `${front.data.id}.md`) return null;
   const { overrides, ...fields } = front.data;
-  return { ...fields, parent: fields.id.includes('/') ? fields.id.slice(0, fields.id.indexOf('/')) : null, body, file, ...(overrides ? { overrides } : {}) };
+  return { ...fields, parent: fields.id.includes('/') ? familyOf(fields.id) : null, body, file, ...(overrides ? { overrides } : {}) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { analyze, readQuestion, stemKorean, type Token } from './analyze.ts';
+import { analyze, readQuestion, stemKorean, type Token, type TokenKind } from './analyze.ts';
 import { TypoIndex } from './fuzzy.ts';
 import { isHangulWord, qwertyToHangul, syllableCount, toJamo } from './hangul.ts';
 import { idf, type SearchIndex } from './search-index.ts';
@@ -20,8 +20,9 @@ export interface Reading {
 /** A word of the question: its readings in the index (none when unknown) and its weight in the question. */
 export interface QueryWord {
   raw: string;
-  /** The word as the index reads it (stemmed, lower-cased). */
+  /** The word as the index reads it (stemmed, lower-cased), and what kind of token it was read as. */
   term: string;
+  kind: TokenKind;
   readings: Reading[];
   /** How much the word says about the subject (framing words, numbers and predicates say less). */
   salience: number;
@@ -61,13 +62,13 @@ export function readQuery(index: SearchIndex, query: string): QueryWord[] {
       // be the question's subject, and still counts as an unknown word.
       if (!readings.length && isLogNoise(token.term)) continue;
       if (!readings.length && !framing && isUnknownPredicate(token)) {
-        words.push({ raw: token.raw, term: token.term, readings, salience, weight: unknownWeight * UNKNOWN_PREDICATE_SHARE });
+        words.push({ raw: token.raw, term: token.term, kind: token.kind, readings, salience, weight: unknownWeight * UNKNOWN_PREDICATE_SHARE });
         continue;
       }
       const weight = readings.length
         ? Math.max(...readings.map((r) => rarity(index, r.term) * Math.min(1, r.trust + 0.2)))
         : unknownWeight;
-      const word: QueryWord = { raw: token.raw, term: token.term, readings, salience, weight: framing ? FRAMING_WEIGHT : weight * salience };
+      const word: QueryWord = { raw: token.raw, term: token.term, kind: token.kind, readings, salience, weight: framing ? FRAMING_WEIGHT : weight * salience };
       if (token.kind === 'word' && Math.min(index.everyday.get(token.raw) ?? Infinity, index.everyday.get(token.term) ?? Infinity) < COMMON_TOP) word.common = true;
       // An unknown word is a subject of its own unless it is everyday speech, a predicate or framing.
       if (!readings.length && !framing && !endsLikePredicate(token) && !isEverydayStory(index, token, readings)) word.foreign = true;

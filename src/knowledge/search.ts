@@ -2,7 +2,7 @@ import { boundQuestion } from './bounds.ts';
 import { answerLang } from './language.ts';
 import { readQuery, type QueryWord } from './query.ts';
 import { idf, termEvidence, termScore, type IndexedTopic, type Phrase, type SearchIndex } from './search-index.ts';
-import type { Lang, Topic } from './topic.ts';
+import { familyOf, type Lang, type Topic } from './topic.ts';
 
 import { coverageOf, decide, GATE, type GateEvidence, type GateThresholds } from './gate.ts';
 import { matchPhrasing, OFF_TOPIC, questionVector, type LabelMatch } from './phrasing.ts';
@@ -122,12 +122,6 @@ function probabilityOf(index: SearchIndex, classified: Float64Array | null) {
     likeliest: likeliest < 0 ? OFF_TOPIC : labels[likeliest]!,
     likeliestProbability: likeliest < 0 ? 0 : classified![likeliest]!,
   };
-}
-
-/** A topic's family: a parent and its sub-topics (port-conflict, port-conflict/time-wait) answer alike. */
-function familyOf(id: string): string {
-  const slash = id.indexOf('/');
-  return slash < 0 ? id : id.slice(0, slash);
 }
 
 /** Each label's family, worked out once per phrasing model rather than for every question. */
@@ -427,7 +421,7 @@ function evidenceOf(words: QueryWord[], doc: IndexedTopic, phrases: PhraseMatch[
 
 /** Whether the word is an IPv6 literal (::1, ::) the topic has as an alias. */
 function isIpv6Alias(word: QueryWord, doc: IndexedTopic): boolean {
-  return word.raw.includes(':') && /^[\da-f.:]+$/.test(word.raw) && isAlias(word, doc);
+  return word.kind === 'address' && word.term.includes(':') && isAlias(word, doc);
 }
 
 /** Whether the word, as typed, is one of the topic's one-word aliases (localhost, kill, 충돌). */

@@ -28,6 +28,12 @@ export interface Topic {
   overrides?: string;
 }
 
+/** A topic's family, its top-level id: a parent and its sub-topics (port-conflict, port-conflict/time-wait) answer alike. */
+export function familyOf(id: string): string {
+  const slash = id.indexOf('/');
+  return slash < 0 ? id : id.slice(0, slash);
+}
+
 export interface KnowledgeBase {
   topics: Topic[];
   byId: ReadonlyMap<string, Topic>;

@@ -42,7 +42,6 @@ export function spawnBot(discord: FakeDiscord | { apiUrl: string }, env: Record<
   return { child, stderr: () => stderr, exited: exit.then((e) => e.code), exitedAt: exit.then((e) => e.at) };
 }
 
-/** Waits until the bot answers a /help through the fake Discord (it has connected and is serving). */
 /** Sends SIGTERM and waits for the bot to end: its exit code (or signal) and how long it took. */
 export async function stopBySigterm(bot: BotProcess): Promise<{ code: number | string | null; tookMs: number }> {
   const sentAt = Date.now();
@@ -51,6 +50,7 @@ export async function stopBySigterm(bot: BotProcess): Promise<{ code: number | s
   return { code, tookMs: at - sentAt };
 }
 
+/** Waits until the bot answers a /help through the fake Discord (it has connected and is serving). */
 export async function untilServing(discord: FakeDiscord, attempts = 100): Promise<boolean> {
   for (let attempt = 0; attempt < attempts; attempt++) {
     const probe = chatInput('help');
